@@ -1,0 +1,45 @@
+// Package pipeline holds the episode model, the stage abstraction and the
+// runner of shownotes.
+//
+// # Stages
+//
+// A stage is declared as data (a *Stage): a name, a one-line doc, the stages
+// it requires and the type of its result, like golang.org/x/tools/go/analysis.
+// Runner.Run orders the stages, checks the graph (unique names, no cycles,
+// declared result types) before running any, runs each once, reports
+// progress per stage and stops at the first error or when the context is
+// done. A stage reads its inputs from Pass.ResultOf, its settings from
+// Pass.Config, and reports non-fatal problems with Pass.Warnf. Stages never
+// write outside the output directory except the feed stage, and never mutate
+// another stage's result.
+//
+// The stages of a run, with their result types:
+//
+//	transcript  *Transcript   parse the transcript file (any layout) into turns, words, sentences, notes
+//	audio       *Audio        decode the WAV streaming into features (nil *Audio without --audio)
+//	align       *Alignment    time every spoken word; a timed copy of the transcript
+//	entities    *Entities     people, organisations, places, works mentioned (entities.json)
+//	quotes      *Quotes       verbatim quotes worth sharing, best first (quotes.json)
+//	chapters    *Chapters     chapters at topic shifts with key-phrase titles
+//	summary     *Summary      2–3 sentences drawn from the episode
+//	notes       *Notes        shownotes.{html,md,txt}, chapters.json, entities.json, quotes.json
+//	captions    *Output       transcript.{json,vtt,srt} and alignment.json
+//	page        *Output       episode.html, the listen-and-read-along page
+//	write       *Output       write every file into the output directory, atomically
+//	feed        *FeedResult   add or replace the episode's item in the RSS feed
+//
+// # The episode model
+//
+// Transcript is the parsed transcript, the same whatever the input layout.
+// Words are the spoken tokens in transcript order, each the transcript's own
+// token with punctuation attached; bracketed notes are never words (except
+// the uncertain word of "[word 00:02:25]", which is spoken). Turns,
+// Paragraphs and Sentences are spans of word indices; sentences never cross
+// a turn. Times are seconds; NoTime (NaN) marks an unknown time, and JSON
+// outputs write null for it (see Ptr).
+//
+// Alignment carries a copy of the transcript whose words have Start, End and
+// Confidence. Every stage after align reads words from there, so a
+// transcript-only run (no audio) flows through the same code with NoTime
+// times.
+package pipeline

@@ -1,0 +1,269 @@
+package pipeline
+
+import "math"
+
+// NoTime marks a time that is not known: a word not yet aligned, a chapter of
+// a transcript-only run, a transcript without timestamps. Test with Known.
+var NoTime = math.NaN()
+
+// Known reports whether t is a real time (not NoTime).
+func Known(t float64) bool { return !math.IsNaN(t) && !math.IsInf(t, 0) }
+
+// Header is what a transcript says about the episode before its first turn.
+type Header struct {
+	Title    string   // the episode or show title, when the transcript gives one
+	Guest    string   // the guest's name
+	Bio      string   // the guest's one-line bio
+	Speakers []string // speakers named in the header, in order
+}
+
+// Word is one spoken token of the transcript, in transcript order. Text is the
+// transcript's own token (punctuation may stay attached, e.g. "Hi,").
+type Word struct {
+	Text    string
+	Speaker string // normalised speaker name ("" when the transcript has none)
+	Turn    int    // index into Transcript.Turns
+	Para    int    // index into Transcript.Paragraphs
+	// Anchor is a time the transcript itself gives for this word (a
+	// bracketed "[word 00:02:25]" note, a turn header's time, a caption's
+	// start), or NoTime.
+	Anchor float64
+	// Uncertain marks the word of a "[word 00:02:25]" note: the transcriber
+	// was unsure of it, but it is spoken.
+	Uncertain bool
+
+	// Filled by alignment (NoTime before).
+	Start, End float64
+	// Confidence in [0,1] that Start/End are right; 0 before alignment.
+	Confidence float64
+}
+
+// Span is a half-open range [First, End) of word indices.
+type Span struct{ First, End int }
+
+// Len is the number of words in the span.
+func (s Span) Len() int { return s.End - s.First }
+
+// Turn is one speaker's uninterrupted contribution.
+type Turn struct {
+	Speaker string
+	Words   Span
+	// Time is the turn's start as the transcript gives it (a Rev/Otter
+	// header time, a caption start), or NoTime.
+	Time float64
+}
+
+// Note is a bracketed transcriber's note ("[crosstalk]", "[inaudible
+// 00:01:02]", "[music]"). Notes are never spoken text: they do not reach
+// the aligner, entities or quotes.
+type Note struct {
+	Kind string  // lower-cased first word: "crosstalk", "inaudible", "laughter", "music", …
+	Text string  // the note as written, without brackets
+	Time float64 // the time it carries, or NoTime
+	// Before is the index of the first word after the note (len(Words) at
+	// the end).
+	Before int
+}
+
+// Transcript is the parsed transcript: the same model whatever the input
+// layout (plain, Rev/Otter/Descript, WebVTT, SRT, Podcasting 2.0 JSON, text).
+type Transcript struct {
+	Format     string // the layout detected or forced: "plain", "rev", "vtt", "srt", "json", "text"
+	Header     Header
+	Words      []Word
+	Turns      []Turn
+	Paragraphs []Span
+	Sentences  []Span // sentence boundaries never cross turns
+	Notes      []Note
+}
+
+// Speakers lists the distinct speakers of the turns in order of first turn.
+func (t *Transcript) Speakers() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, tu := range t.Turns {
+		if tu.Speaker != "" && !seen[tu.Speaker] {
+			seen[tu.Speaker] = true
+			out = append(out, tu.Speaker)
+		}
+	}
+	return out
+}
+
+// Text joins the words of a span with single spaces.
+func (t *Transcript) Text(s Span) string {
+	n := 0
+	for i := s.First; i < s.End; i++ {
+		n += len(t.Words[i].Text) + 1
+	}
+	b := make([]byte, 0, n)
+	for i := s.First; i < s.End; i++ {
+		if i > s.First {
+			b = append(b, ' ')
+		}
+		b = append(b, t.Words[i].Text...)
+	}
+	return string(b)
+}
+
+// SpanTime returns the start of the span's first word and the end of its last
+// word (NoTime when unaligned).
+func (t *Transcript) SpanTime(s Span) (start, end float64) {
+	if s.Len() <= 0 {
+		return NoTime, NoTime
+	}
+	return t.Words[s.First].Start, t.Words[s.End-1].End
+}
+
+// Audio describes the decoded episode audio.
+type Audio struct {
+	Path       string
+	SampleRate int     // of the file
+	Channels   int     // of the file
+	Bits       int     // bits per sample of the file
+	Float      bool    // IEEE float samples
+	Duration   float64 // seconds
+	// Features of the audio as the aligner reads them, at FrameRate frames
+	// per second. Computed while decoding so the samples are never all in
+	// memory.
+	Features *Features
+}
+
+// Features are per-frame acoustic features of a stretch of audio.
+type Features struct {
+	FrameRate float64   // frames per second
+	Dim       int       // coefficients per frame
+	Data      []float32 // len = Frames()*Dim, frame-major
+	Energy    []float32 // log energy per frame (dB)
+}
+
+// Frames is the number of frames.
+func (f *Features) Frames() int {
+	if f == nil || f.Dim == 0 {
+		return 0
+	}
+	return len(f.Data) / f.Dim
+}
+
+// Frame returns frame i's coefficients.
+func (f *Features) Frame(i int) []float32 { return f.Data[i*f.Dim : (i+1)*f.Dim] }
+
+// Alignment is the aligner's result: the transcript's words carry Start, End
+// and Confidence; this adds what the run learned about the match.
+type Alignment struct {
+	// Transcript is a copy of the parsed transcript whose words carry
+	// Start, End and Confidence (NoTime and 0 when the run has no audio).
+	Transcript *Transcript
+	Method     string  // "espeak-dtw", "vad-fallback", "none" without audio
+	Timed      bool    // false when there was no audio: every time is NoTime
+	Duration   float64 // audio duration, seconds
+	Warnings   []string
+}
+
+// Entity types.
+const (
+	Person = "PERSON"
+	Org    = "ORG"
+	Place  = "PLACE"
+	Work   = "WORK"
+	Other  = "OTHER"
+)
+
+// Entity is a named thing mentioned in the episode.
+type Entity struct {
+	Name         string   `json:"name"`
+	Type         string   `json:"type"`
+	Mentions     int      `json:"mentions"`
+	FirstMention *float64 `json:"first_mention"` // seconds; null when untimed
+	Aliases      []string `json:"aliases"`
+	Link         string   `json:"link,omitempty"` // from the glossary
+	// FirstWord is the index of the first mention's first word.
+	FirstWord int `json:"-"`
+}
+
+// Quote is a verbatim line worth sharing.
+type Quote struct {
+	Text    string   `json:"text"`
+	Speaker string   `json:"speaker"`
+	Start   *float64 `json:"start"`
+	End     *float64 `json:"end"`
+	Score   float64  `json:"score"`
+	// Words is the quote's source range in the transcript.
+	Words Span `json:"-"`
+	// Soundbite is set for the top quotes: a 15–60 s clip around the quote.
+	Soundbite *Soundbite `json:"soundbite,omitempty"`
+}
+
+// Soundbite is a Podcasting 2.0 podcast:soundbite.
+type Soundbite struct {
+	StartTime float64 `json:"startTime"`
+	Duration  float64 `json:"duration"`
+	Title     string  `json:"title,omitempty"`
+}
+
+// Chapter is one chapter of the episode.
+type Chapter struct {
+	Start float64 // seconds, NoTime when untimed
+	Title string
+	Words Span // the chapter's words
+}
+
+// Summary is the short text drawn from the episode for the notes.
+type Summary struct {
+	Sentences []string // 2–3 sentences from the episode itself
+}
+
+// Ptr returns a pointer to t, or nil when t is NoTime; for JSON fields that
+// are null when untimed.
+func Ptr(t float64) *float64 {
+	if !Known(t) {
+		return nil
+	}
+	return &t
+}
+
+// Entities is the entities stage's result (entities.json).
+type Entities struct {
+	Entities []Entity `json:"entities"`
+}
+
+// Quotes is the quotes stage's result (quotes.json), best first.
+type Quotes struct {
+	Quotes []Quote `json:"quotes"`
+}
+
+// Chapters is the chapters stage's result, in time order.
+type Chapters struct {
+	Chapters []Chapter
+}
+
+// File is one output file, written into the output directory by the runner
+// of the command (atomically, all or nothing per file).
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Output is what a rendering stage produces: files for the output
+// directory.
+type Output struct {
+	Files []File
+}
+
+// Notes is the notes stage's result: the show notes in three forms plus the
+// description version for the feed (HTML, at most 4000 bytes).
+type Notes struct {
+	Output
+	HTML        string
+	Markdown    string
+	Text        string
+	Description string   // HTML fitting the feed's 4000-byte limit
+	Dropped     []string // parts left out of Description to fit, in drop order
+}
+
+// FeedResult is what the feed stage did.
+type FeedResult struct {
+	Path     string // the feed file, "" when no feed was asked for
+	GUID     string
+	Replaced bool // an item with the same guid was replaced
+}

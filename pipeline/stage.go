@@ -1,0 +1,174 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"reflect"
+	"time"
+)
+
+// A Stage is one step of the pipeline, declared as data: its name, a one-line
+// doc, the stages whose results it needs and the type of the result it
+// returns. The Runner checks the graph before running anything.
+type Stage struct {
+	Name       string
+	Doc        string
+	Requires   []*Stage
+	ResultType reflect.Type
+	Run        func(ctx context.Context, pass *Pass) (any, error)
+}
+
+func (s *Stage) String() string { return s.Name }
+
+// Pass is what a stage's Run receives: the run's settings, the results of
+// the stages it requires, and a way to warn.
+type Pass struct {
+	Stage    *Stage
+	Config   *Config
+	ResultOf map[*Stage]any
+	warn     func(stage, msg string)
+}
+
+// Warnf reports a warning that does not stop the run (shown on stderr,
+// prefixed "warning:").
+func (p *Pass) Warnf(format string, args ...any) {
+	if p.warn != nil {
+		p.warn(p.Stage.Name, fmt.Sprintf(format, args...))
+	}
+}
+
+// Progress receives per-stage progress; the command prints it.
+type Progress interface {
+	StageStart(name, doc string)
+	StageDone(name string, elapsed time.Duration, err error)
+	Warn(stage, msg string)
+}
+
+// ErrGraph is wrapped by the errors of Validate.
+var ErrGraph = errors.New("invalid stage graph")
+
+// Validate checks a set of stages and everything they require: each has a
+// unique non-empty name, a doc, a Run, a result type, and there are no cycles.
+func Validate(stages ...*Stage) error {
+	_, err := order(stages)
+	return err
+}
+
+// order returns the stages and their requirements in dependency order.
+func order(roots []*Stage) ([]*Stage, error) {
+	const (
+		white = iota
+		grey
+		black
+	)
+	color := map[*Stage]int{}
+	names := map[string]*Stage{}
+	var out []*Stage
+	var visit func(s *Stage, path []string) error
+	visit = func(s *Stage, path []string) error {
+		if s == nil {
+			return fmt.Errorf("%w: nil stage required by %v", ErrGraph, path)
+		}
+		switch color[s] {
+		case black:
+			return nil
+		case grey:
+			return fmt.Errorf("%w: cycle %v -> %s", ErrGraph, path, s.Name)
+		}
+		if s.Name == "" || s.Doc == "" || s.Run == nil || s.ResultType == nil {
+			return fmt.Errorf("%w: stage %q lacks a name, doc, Run or ResultType", ErrGraph, s.Name)
+		}
+		if o, ok := names[s.Name]; ok && o != s {
+			return fmt.Errorf("%w: two stages named %q", ErrGraph, s.Name)
+		}
+		names[s.Name] = s
+		color[s] = grey
+		for _, r := range s.Requires {
+			if err := visit(r, append(path, s.Name)); err != nil {
+				return err
+			}
+		}
+		color[s] = black
+		out = append(out, s)
+		return nil
+	}
+	for _, s := range roots {
+		if err := visit(s, nil); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Runner runs stages in dependency order.
+type Runner struct {
+	Progress Progress // may be nil
+}
+
+// StageError is returned when a stage fails; it names the stage.
+type StageError struct {
+	Stage string
+	Err   error
+}
+
+func (e *StageError) Error() string { return e.Stage + ": " + e.Err.Error() }
+func (e *StageError) Unwrap() error { return e.Err }
+
+// Run runs the given stages and everything they require, once each, and
+// returns every stage's result. It stops at the first error or when ctx is
+// done.
+func (r *Runner) Run(ctx context.Context, cfg *Config, targets ...*Stage) (map[*Stage]any, error) {
+	stages, err := order(targets)
+	if err != nil {
+		return nil, err
+	}
+	if cfg == nil {
+		cfg = &Config{}
+	}
+	results := make(map[*Stage]any, len(stages))
+	warn := func(stage, msg string) {
+		if r.Progress != nil {
+			r.Progress.Warn(stage, msg)
+		}
+	}
+	for _, s := range stages {
+		if err := ctx.Err(); err != nil {
+			return results, err
+		}
+		in := make(map[*Stage]any, len(s.Requires))
+		for _, req := range s.Requires {
+			in[req] = results[req]
+		}
+		if r.Progress != nil {
+			r.Progress.StageStart(s.Name, s.Doc)
+		}
+		t0 := time.Now()
+		res, err := s.Run(ctx, &Pass{Stage: s, Config: cfg, ResultOf: in, warn: warn})
+		if err == nil && res != nil && reflect.TypeOf(res) != s.ResultType {
+			err = fmt.Errorf("%w: stage returned %T, declared %v", ErrGraph, res, s.ResultType)
+		}
+		if err == nil {
+			if cerr := ctx.Err(); cerr != nil {
+				err = cerr
+			}
+		}
+		if r.Progress != nil {
+			r.Progress.StageDone(s.Name, time.Since(t0), err)
+		}
+		if err != nil {
+			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+				return results, err
+			}
+			return results, &StageError{Stage: s.Name, Err: err}
+		}
+		results[s] = res
+	}
+	return results, nil
+}
+
+// Result returns the typed result of stage s from a pass or a run's results.
+func Result[T any](results map[*Stage]any, s *Stage) T {
+	v, _ := results[s].(T)
+	return v
+}
