@@ -1,0 +1,188 @@
+package main
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/testcorpus"
+)
+
+func writeAlignment(path string, al *pipeline.Alignment) {
+	type w struct {
+		Text  string   `json:"text"`
+		Start *float64 `json:"start"`
+		End   *float64 `json:"end"`
+	}
+	var out struct {
+		Words []w `json:"words"`
+	}
+	for _, x := range al.Transcript.Words {
+		out.Words = append(out.Words, w{x.Text, pipeline.Ptr(x.Start), pipeline.Ptr(x.End)})
+	}
+	b, _ := json.Marshal(out)
+	os.WriteFile(path, b, 0o644)
+}
+
+// runBench makes (once) a 1-hour episode from two seed-hard renders and
+// times the built binary on it with /usr/bin/time -v.
+func runBench() error {
+	src := testcorpus.Rendered("seed-hard")
+	if src == "" {
+		return errors.New("seed-hard is not rendered: run ../shared/corpus/render .corpus seed-hard")
+	}
+	dir := filepath.Join(testcorpus.Root(), ".corpus", "bench-1h")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	wav := filepath.Join(dir, "episode.wav")
+	if _, err := os.Stat(wav); err != nil {
+		fmt.Fprintln(os.Stderr, "evaluate: making the 1-hour episode from two seed-hard renders…")
+		if err := joinWAV(filepath.Join(src, "episode.wav"), wav, 2); err != nil {
+			return err
+		}
+	}
+	tr := filepath.Join(dir, "transcript.txt")
+	if err := doubleTranscript(filepath.Join(src, "transcript.txt"), tr); err != nil {
+		return err
+	}
+	bin := filepath.Join(testcorpus.Root(), "bin", "shownotes")
+	if _, err := os.Stat(bin); err != nil {
+		return fmt.Errorf("%s not built: run make build", bin)
+	}
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command("/usr/bin/time", "-v", bin, "run", "--audio", wav, "--transcript", tr, "--out", out, "--quiet")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	t0 := time.Now()
+	err := cmd.Run()
+	wall := time.Since(t0)
+	if err != nil {
+		return fmt.Errorf("shownotes run failed: %v\n%s", err, stderr.String())
+	}
+	rss := regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`).FindStringSubmatch(stderr.String())
+	user := regexp.MustCompile(`User time \(seconds\): ([\d.]+)`).FindStringSubmatch(stderr.String())
+	st, _ := os.Stat(wav)
+	fmt.Printf("1-hour benchmark: %s (%.0f MB, 48 kHz 24-bit stereo)\n", wav, float64(st.Size())/1e6)
+	fmt.Printf("wall %.1f s", wall.Seconds())
+	if user != nil {
+		fmt.Printf(", user %s s", user[1])
+	}
+	if rss != nil {
+		var kb int
+		fmt.Sscan(rss[1], &kb)
+		fmt.Printf(", peak RSS %d MB", kb/1024)
+	}
+	fmt.Println()
+	for _, l := range strings.Split(stderr.String(), "\n") {
+		if strings.Contains(l, "warning") {
+			fmt.Println(l)
+		}
+	}
+	return nil
+}
+
+// joinWAV writes dst as n copies of src's PCM data behind src's header.
+func joinWAV(src, dst string, n int) error {
+	f, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var hdr [12]byte
+	if _, err := io.ReadFull(f, hdr[:]); err != nil || string(hdr[:4]) != "RIFF" || string(hdr[8:]) != "WAVE" {
+		return fmt.Errorf("%s: not a RIFF WAVE file", src)
+	}
+	var fmtChunk []byte
+	var dataOff, dataLen int64
+	pos := int64(12)
+	for {
+		var ch [8]byte
+		if _, err := io.ReadFull(f, ch[:]); err != nil {
+			return fmt.Errorf("%s: no data chunk", src)
+		}
+		size := int64(binary.LittleEndian.Uint32(ch[4:]))
+		pos += 8
+		if string(ch[:4]) == "fmt " {
+			fmtChunk = make([]byte, size)
+			if _, err := io.ReadFull(f, fmtChunk); err != nil {
+				return err
+			}
+		} else if string(ch[:4]) == "data" {
+			dataOff, dataLen = pos, size
+			break
+		} else if _, err := f.Seek(size+size%2, io.SeekCurrent); err != nil {
+			return err
+		}
+		pos += size + size%2
+	}
+	if fmtChunk == nil {
+		return fmt.Errorf("%s: no fmt chunk", src)
+	}
+	total := dataLen * int64(n)
+	if total+int64(len(fmtChunk))+20 > 0xFFFFFFFF {
+		return fmt.Errorf("joined file would exceed 4 GB")
+	}
+	out, err := os.Create(dst + ".tmp")
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	w := func(b []byte) { out.Write(b) }
+	le := func(v uint32) []byte { b := make([]byte, 4); binary.LittleEndian.PutUint32(b, v); return b }
+	w([]byte("RIFF"))
+	w(le(uint32(4 + 8 + len(fmtChunk) + 8 + int(total))))
+	w([]byte("WAVEfmt "))
+	w(le(uint32(len(fmtChunk))))
+	w(fmtChunk)
+	w([]byte("data"))
+	w(le(uint32(total)))
+	for k := 0; k < n; k++ {
+		if _, err := f.Seek(dataOff, io.SeekStart); err != nil {
+			return err
+		}
+		if _, err := io.CopyN(out, f, dataLen); err != nil {
+			return err
+		}
+	}
+	if err := out.Close(); err != nil {
+		return err
+	}
+	return os.Rename(dst+".tmp", dst)
+}
+
+// doubleTranscript writes the transcript's turns twice (header once), the
+// bracketed times of the second copy left as they are (they are wrong for
+// the second half, as a careless transcript's would be).
+func doubleTranscript(src, dst string) error {
+	b, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	s := string(b)
+	// The header is everything before the first turn: the first blank
+	// line followed by a speaker name line that recurs. Simplest: repeat
+	// the whole file after the header block's end (the first occurrence of
+	// the second speaker's first turn is not needed: repeating the turns
+	// from the first turn on).
+	lines := strings.Split(s, "\n")
+	first := 0
+	for i := 1; i+1 < len(lines); i++ {
+		if lines[i] == "" && i+2 < len(lines) && lines[i+2] == "" && len(strings.Fields(lines[i+1])) <= 4 && i > 3 {
+			first = i + 1
+			break
+		}
+	}
+	body := strings.Join(lines[first:], "\n")
+	return os.WriteFile(dst, []byte(s+"\n"+body), 0o644)
+}

@@ -1,0 +1,107 @@
+// Command evaluate measures shownotes on the development corpus: alignment
+// accuracy on every rendered episode (the figures of score_align.py,
+// computed in Go) and entity scores on every transcript with a gold list.
+// With -bench it times the whole pipeline on a 1-hour 48 kHz 24-bit stereo
+// episode made from two seed-hard renders, with /usr/bin/time -v.
+//
+//	go run ./cmd/evaluate [-episodes sample,seed,seed-hard] [-bench]
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/testcorpus"
+	"github.com/shownotes/shownotes/stages/align"
+)
+
+func main() {
+	episodes := flag.String("episodes", "sample,seed,seed-hard,ss45,ss260", "rendered episodes to align (from testdata/sample and .corpus/)")
+	bench := flag.Bool("bench", false, "time the whole pipeline on a 1-hour episode instead")
+	skipEntities := flag.Bool("no-entities", false, "skip the entity evaluation")
+	flag.Parse()
+	if *bench {
+		if err := runBench(); err != nil {
+			fmt.Fprintln(os.Stderr, "evaluate:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := evalAlign(strings.Split(*episodes, ",")); err != nil {
+		fmt.Fprintln(os.Stderr, "evaluate:", err)
+		os.Exit(1)
+	}
+	if !*skipEntities {
+		if err := evalEntities(); err != nil {
+			fmt.Fprintln(os.Stderr, "evaluate:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+func episodeDir(name string) string {
+	if name == "sample" {
+		return testcorpus.Sample()
+	}
+	return testcorpus.Rendered(name)
+}
+
+func evalAlign(names []string) error {
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "episode\tmethod\twords\tcoverage\tmedian ms\tp90 ms\tp95 ms\t≤100ms\t≤250ms\tsent median ms\tsent p95 ms\tsent ≤1s\tseconds\t")
+	for _, name := range names {
+		dir := episodeDir(name)
+		if dir == "" {
+			fmt.Fprintf(os.Stderr, "evaluate: %s not rendered (run ../shared/corpus/render .corpus %s); skipped\n", name, name)
+			continue
+		}
+		t0 := time.Now()
+		al, err := alignEpisode(filepath.Join(dir, "episode.wav"), filepath.Join(dir, "transcript.txt"))
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		secs := time.Since(t0).Seconds()
+		truth, err := align.ReadTruth(filepath.Join(dir, "truth.json"))
+		if err != nil {
+			return err
+		}
+		var words []align.TimedWord
+		for _, w := range al.Transcript.Words {
+			words = append(words, align.TimedWord{Text: w.Text, Start: w.Start, End: w.End})
+		}
+		s := align.Score(truth, words)
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.0f\t%.0f\t%.0f\t%.3f\t%.3f\t%.0f\t%.0f\t%.3f\t%.1f\t\n",
+			name, al.Method, s.Tokens, s.Coverage, s.WordMedianMs, s.WordP90Ms, s.WordP95Ms,
+			s.WordWithin100, s.WordWithin250, s.SentMedianMs, s.SentP95Ms, s.SentWithin1s, secs)
+		if out := os.Getenv("EVAL_WRITE"); out != "" {
+			writeAlignment(filepath.Join(out, name+".alignment.json"), al)
+		}
+	}
+	return tw.Flush()
+}
+
+// alignEpisode runs the stages up to align.
+func alignEpisode(wav, transcript string) (*pipeline.Alignment, error) {
+	cfg := &pipeline.Config{AudioPath: wav, TranscriptPath: transcript}
+	r := &pipeline.Runner{Progress: stderrWarnings{}}
+	res, err := r.Run(context.Background(), cfg, align.Stage)
+	if err != nil {
+		return nil, err
+	}
+	return pipeline.Result[*pipeline.Alignment](res, align.Stage), nil
+}
+
+type stderrWarnings struct{}
+
+func (stderrWarnings) StageStart(string, string)              {}
+func (stderrWarnings) StageDone(string, time.Duration, error) {}
+func (stderrWarnings) Warn(stage, msg string) {
+	fmt.Fprintf(os.Stderr, "warning: %s: %s\n", stage, msg)
+}

@@ -1,0 +1,116 @@
+// Command shownotes turns one podcast episode — its audio and its
+// transcript — into show notes, chapters, quotes, transcript files, an
+// episode page and the episode's item in the show's RSS feed.
+//
+//	shownotes run --audio EPISODE.wav --transcript TRANSCRIPT --out DIR
+//	              [--feed FEED.xml] [--config podcast.toml] [--enclosure FILE]
+//	              [--title TITLE] [--episode N] [--season N] [--pub-date RFC3339]
+//	              [--transcript-format F] [--glossary FILE] [--quiet] [--verbose]
+//	shownotes feed validate FEED.xml
+//	shownotes version
+//
+// Exit status: 0 on success, 1 when the run fails, 2 for a usage error, 130
+// when interrupted (SIGINT or SIGTERM).
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit statuses.
+const (
+	exitOK          = 0
+	exitFailure     = 1
+	exitUsage       = 2
+	exitInterrupted = 130
+)
+
+// usageError is a mistake in the command line.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and maps its error to an exit status, printing
+// one clear line on stderr. It is the only place errors become exit codes.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	err := dispatch(ctx, args, stdout, stderr)
+	if err == nil {
+		return exitOK
+	}
+	var ue *usageError
+	switch {
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "shownotes: %s (see 'shownotes help')\n", oneLine(err.Error()))
+		return exitUsage
+	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
+		fmt.Fprintln(stderr, "shownotes: interrupted; outputs and feed left as they were")
+		return exitInterrupted
+	case errors.Is(err, errSilent):
+		return exitFailure
+	default:
+		fmt.Fprintf(stderr, "shownotes: %s\n", oneLine(err.Error()))
+		return exitFailure
+	}
+}
+
+// errSilent fails a command that has already said why.
+var errSilent = errors.New("failed")
+
+func oneLine(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		s = s[:i]
+	}
+	return s
+}
+
+const usage = `usage:
+  shownotes run --audio EPISODE.wav --transcript TRANSCRIPT --out DIR
+                [--feed FEED.xml] [--config podcast.toml] [--enclosure FILE]
+                [--title TITLE] [--episode N] [--season N] [--pub-date RFC3339]
+                [--transcript-format plain|rev|vtt|srt|json|text] [--glossary FILE]
+                [--quiet] [--verbose]
+  shownotes feed validate FEED.xml
+  shownotes version
+`
+
+func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return &usageError{"no command given"}
+	}
+	switch args[0] {
+	case "run":
+		return runCmd(ctx, args[1:], stderr)
+	case "feed":
+		if len(args) < 2 || args[1] != "validate" {
+			return &usageError{"feed takes the subcommand 'validate FEED.xml'"}
+		}
+		return validateCmd(args[2:], stdout)
+	case "version", "--version", "-version":
+		fmt.Fprintf(stdout, "shownotes %s\n", version)
+		return nil
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		return &usageError{fmt.Sprintf("unknown command %q", args[0])}
+	}
+}

@@ -1,0 +1,480 @@
+package align
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/audio/features"
+)
+
+// Options tune the aligner. The zero value is the tuned default.
+type Options struct {
+	// WPM is the synthetic speech rate in words per minute (0: 175).
+	WPM int
+	// ChunkWords is about how many words are synthesised at once (0: 200);
+	// chunks end at sentence ends, so memory stays bounded whatever the
+	// episode's length.
+	ChunkWords int
+	// NoSynth forces the pure-Go fallback (voice activity and syllable
+	// counts), as when eSpeak NG is missing.
+	NoSynth bool
+}
+
+// ErrNoMatch is returned when the transcript matches none of the audio.
+var ErrNoMatch = errors.New("transcript does not match the audio")
+
+// Align times every word of tr against the audio's features. The returned
+// alignment holds a copy of tr with Start, End and Confidence set; tr is not
+// modified. warn receives warnings (may be nil).
+func Align(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio, opts Options, warn func(string)) (*pipeline.Alignment, error) {
+	if warn == nil {
+		warn = func(string) {}
+	}
+	out := copyTranscript(tr)
+	al := &pipeline.Alignment{Transcript: out}
+	if a == nil {
+		al.Method = "none"
+		return al, nil
+	}
+	al.Duration = a.Duration
+	al.Timed = true
+	feats := a.Features
+	if feats == nil || feats.Frames() < 10 {
+		return nil, fmt.Errorf("audio too short to align (%.2f s)", a.Duration)
+	}
+	if len(out.Words) == 0 {
+		return al, nil
+	}
+	real := normalise(feats, nil)
+	vad := newVAD(feats.Energy)
+	if !vad.hasSpeech() {
+		warn("the audio seems to hold no speech (its loudness hardly varies): word times are spread evenly and have zero confidence")
+		spreadEvenly(out.Words, 0, a.Duration)
+		al.Method = "none"
+		return al, nil
+	}
+	var syn *espeak
+	var err error
+	if !opts.NoSynth {
+		syn, err = loadEspeak()
+		if err != nil {
+			warn(err.Error() + "; falling back to a less precise alignment from voice activity")
+		}
+	}
+	if syn == nil {
+		al.Method = "vad-fallback"
+		vadAlign(out, vad, feats.FrameRate)
+		return al, nil
+	}
+	al.Method = "espeak-dtw"
+	s, err := synthesise(ctx, syn, out, opts)
+	if err != nil {
+		return nil, err
+	}
+	b := normalise(s.feats, nil)
+	path, costs, err := multiscale(ctx, real, b)
+	if err != nil {
+		return nil, err
+	}
+	place(out, s, path, costs, vad, feats.FrameRate)
+	if err := judge(out, al, vad, feats.FrameRate, real, b, path, costs, warn); err != nil {
+		return nil, err
+	}
+	checkAnchors(out, warn)
+	return al, nil
+}
+
+func copyTranscript(tr *pipeline.Transcript) *pipeline.Transcript {
+	c := *tr
+	c.Words = make([]pipeline.Word, len(tr.Words))
+	copy(c.Words, tr.Words)
+	for i := range c.Words {
+		c.Words[i].Start, c.Words[i].End, c.Words[i].Confidence = pipeline.NoTime, pipeline.NoTime, 0
+	}
+	return &c
+}
+
+// synthetic is the transcript spoken by the synthesiser.
+type synthetic struct {
+	feats *pipeline.Features
+	// start[k] is word k's first frame in the synthetic audio.
+	start []int
+}
+
+// speakable turns a transcript token into what the synthesiser should read.
+func speakable(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case r == '\'' || r == '’' || r == '-' || r == '.' || r == ',' || r == '?' || r == '!' || r == '%' || r == '$' || r == '&':
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	if strings.Trim(s, ".,?!-'’") == "" {
+		return ""
+	}
+	return s
+}
+
+func synthesise(ctx context.Context, syn *espeak, tr *pipeline.Transcript, opts Options) (*synthetic, error) {
+	wpm := opts.WPM
+	if wpm == 0 {
+		wpm = 175
+	}
+	chunk := opts.ChunkWords
+	if chunk == 0 {
+		chunk = 200
+	}
+	syn.setRate(wpm)
+	words := tr.Words
+	s := &synthetic{start: make([]int, len(words))}
+	for k := range s.start {
+		s.start[k] = -1
+	}
+	fcfg := features.Config{}
+	var data, energy []float32
+	var dim int
+	frameRate := 100.0
+	sentEnd := make([]bool, len(words))
+	for _, sp := range tr.Sentences {
+		if sp.End > 0 && sp.End <= len(words) {
+			sentEnd[sp.End-1] = true
+		}
+	}
+	for first := 0; first < len(words); {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		last := first
+		for last < len(words) && (last-first < chunk || !sentEnd[last-1]) && last-first < 3*chunk {
+			last++
+		}
+		// Build the chunk's text and each word's rune offset.
+		var sb strings.Builder
+		pos := make([]int, 0, last-first)
+		runes := 0
+		for k := first; k < last; k++ {
+			t := speakable(words[k].Text)
+			pos = append(pos, runes)
+			if t == "" {
+				continue
+			}
+			sb.WriteString(t)
+			sb.WriteByte(' ')
+			runes += len([]rune(t)) + 1
+		}
+		frameOff := 0
+		if dim > 0 {
+			frameOff = len(data) / dim
+		}
+		samples, events, err := syn.synth(sb.String())
+		if err != nil {
+			return nil, err
+		}
+		f, err := features.Compute(samples, syn.rate, fcfg)
+		if err != nil {
+			return nil, fmt.Errorf("features of synthetic speech: %w", err)
+		}
+		dim = f.Dim
+		frameRate = f.FrameRate
+		data = append(data, f.Data...)
+		energy = append(energy, f.Energy...)
+		nf := f.Frames()
+		// Map each event to the word holding its character.
+		for _, ev := range events {
+			p := ev.Pos - 1
+			k := sort.Search(len(pos), func(x int) bool { return pos[x] > p }) - 1
+			if k < 0 {
+				continue
+			}
+			if s.start[first+k] < 0 {
+				fr := int(math.Round(float64(ev.Ms) * frameRate / 1000))
+				if fr >= nf {
+					fr = nf - 1
+				}
+				s.start[first+k] = frameOff + fr
+			}
+		}
+		// Words without an event (punctuation-only tokens) take the
+		// next word's start, or the chunk's end.
+		next := frameOff + nf - 1
+		for k := last - 1; k >= first; k-- {
+			if s.start[k] < 0 || s.start[k] > next {
+				s.start[k] = next
+			}
+			next = s.start[k]
+		}
+		first = last
+	}
+	s.feats = &pipeline.Features{FrameRate: frameRate, Dim: dim, Data: data, Energy: energy}
+	return s, nil
+}
+
+// normalise keeps cepstra C1..C12 (C0 is loudness, which differs between
+// the synthetic and the real voice) and gives each coefficient zero mean and
+// unit variance over the sequence.
+func normalise(f *pipeline.Features, _ []bool) *matrix {
+	n := f.Frames()
+	dim := f.Dim - 1
+	m := &matrix{n: n, dim: dim, data: make([]float32, n*dim)}
+	mean := make([]float64, dim)
+	sq := make([]float64, dim)
+	for i := 0; i < n; i++ {
+		src := f.Frame(i)[1:]
+		for d, v := range src {
+			mean[d] += float64(v)
+			sq[d] += float64(v) * float64(v)
+		}
+	}
+	scale := make([]float32, dim)
+	for d := range mean {
+		mean[d] /= float64(n)
+		v := sq[d]/float64(n) - mean[d]*mean[d]
+		if v < 1e-9 {
+			v = 1e-9
+		}
+		scale[d] = float32(1 / math.Sqrt(v))
+	}
+	for i := 0; i < n; i++ {
+		src := f.Frame(i)[1:]
+		dst := m.row(i)
+		for d, v := range src {
+			dst[d] = (v - float32(mean[d])) * scale[d]
+		}
+	}
+	return m
+}
+
+// multiscale runs DTW coarse to fine: 320 ms frames in a wide band around
+// the diagonal, then 40 ms and 10 ms frames in narrow bands around the
+// coarser path, so memory and time stay linear in the episode's length.
+func multiscale(ctx context.Context, a, b *matrix) ([]cell, []float32, error) {
+	const k0, k1 = 32, 4
+	a0, b0 := a.decimate(k0), b.decimate(k0)
+	w := int(0.12*float64(max(a0.n, b0.n))) + 200
+	skip := skipCost(a0, b0)
+	bd := diagonalBand(a0.n, b0.n, w)
+	path, _ := dtw(a0, b0, bd, dtwOptions{Skip: skip})
+	if path == nil {
+		return nil, nil, errors.New("alignment found no path")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	a1, b1 := a.decimate(k1), b.decimate(k1)
+	bd = pathBand(path, k0/k1, a1.n, b1.n, 10)
+	path, _ = dtw(a1, b1, bd, dtwOptions{Skip: skip})
+	if path == nil {
+		return nil, nil, errors.New("alignment found no path")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	bd = pathBand(path, k1, a.n, b.n, 8)
+	path, costs := dtw(a, b, bd, dtwOptions{Skip: skip})
+	if path == nil {
+		return nil, nil, errors.New("alignment found no path")
+	}
+	return path, costs, nil
+}
+
+// skipCost is the price of leaving a real frame out at either end. It is a
+// share of the typical cost of matching unrelated frames: music or silence
+// before the speech costs about that much against any synthetic frame, so it
+// is cheaper to skip, while real speech matched to its synthetic twin costs
+// much less, so it is kept.
+func skipCost(a, b *matrix) float32 {
+	return 0.9 * randomCost(a, b)
+}
+
+// randomCost is the median distance between pseudo-random pairs of frames.
+func randomCost(a, b *matrix) float32 {
+	if a.n == 0 || b.n == 0 {
+		return 1
+	}
+	const samples = 4000
+	xs := make([]float32, 0, samples)
+	seed := uint32(2463534242)
+	next := func() uint32 {
+		seed ^= seed << 13
+		seed ^= seed >> 17
+		seed ^= seed << 5
+		return seed
+	}
+	for s := 0; s < samples; s++ {
+		i := int(next() % uint32(a.n))
+		j := int(next() % uint32(b.n))
+		xs = append(xs, dist(a.row(i), b.row(j)))
+	}
+	sort.Slice(xs, func(i, j int) bool { return xs[i] < xs[j] })
+	return xs[len(xs)/2]
+}
+
+// place sets each word's Start and End from the path.
+func place(tr *pipeline.Transcript, s *synthetic, path []cell, costs []float32, vad *vad, frameRate float64) {
+	m := s.feats.Frames()
+	firstI := make([]int, m)
+	lastI := make([]int, m)
+	for j := range firstI {
+		firstI[j] = -1
+	}
+	for _, c := range path {
+		if firstI[c.j] < 0 {
+			firstI[c.j] = c.i
+		}
+		lastI[c.j] = c.i
+	}
+	// Columns the path missed (it starts at column 0, so only none).
+	for j := 1; j < m; j++ {
+		if firstI[j] < 0 {
+			firstI[j], lastI[j] = lastI[j-1], lastI[j-1]
+		}
+	}
+	words := tr.Words
+	n := len(vad.speech)
+	for k := range words {
+		st := firstI[min(s.start[k], m-1)]
+		endCol := m - 1
+		if k+1 < len(words) {
+			endCol = max(s.start[k+1]-1, s.start[k])
+		}
+		en := lastI[min(endCol, m-1)] + 1
+		// A word does not start in a pause: move it to where speech
+		// resumes, if that is before its end.
+		for st < en-1 && st < n && !vad.speech[st] {
+			st++
+		}
+		// Nor does it end in one.
+		for en-1 > st && en-1 < n && !vad.speech[en-1] {
+			en--
+		}
+		words[k].Start = float64(st) / frameRate
+		words[k].End = float64(en) / frameRate
+	}
+}
+
+// judge sets each word's confidence from how well its stretch of audio
+// matched its synthetic twin, warns about stretches that do not match, and
+// fails when nothing matches.
+func judge(tr *pipeline.Transcript, al *pipeline.Alignment, v *vad, frameRate float64, a, b *matrix, path []cell, costs []float32, warn func(string)) error {
+	base := randomCost(a, b)
+	// Mean cost of the path per real frame.
+	n := a.n
+	sum := make([]float64, n)
+	cnt := make([]int, n)
+	for k, c := range path {
+		sum[c.i] += float64(costs[k])
+		cnt[c.i]++
+	}
+	frameCost := func(i0, i1 int) (float64, int) {
+		s, c := 0.0, 0
+		for i := max(i0, 0); i < i1 && i < n; i++ {
+			if cnt[i] > 0 && v.speech[i] {
+				s += sum[i] / float64(cnt[i])
+				c++
+			}
+		}
+		return s, c
+	}
+	for k := range tr.Words {
+		w := &tr.Words[k]
+		i0 := int(w.Start * frameRate)
+		i1 := max(int(w.End*frameRate), i0+1)
+		s, c := frameCost(i0-5, i1+5)
+		r := 1.0
+		if c > 0 {
+			r = s / float64(c) / float64(base)
+		}
+		w.Confidence = confidence(r)
+	}
+	// Windows of 30 s over the speech: warn where the words' confidence
+	// is low throughout.
+	win := 30.0
+	type stretch struct{ from, to float64 }
+	var bad []stretch
+	total, badWords := 0, 0
+	for t0 := 0.0; t0 < al.Duration; t0 += win {
+		var confSum float64
+		var nw int
+		for _, w := range tr.Words {
+			if w.Start >= t0 && w.Start < t0+win {
+				confSum += w.Confidence
+				nw++
+			}
+		}
+		if nw < 10 {
+			continue
+		}
+		total += nw
+		if confSum/float64(nw) < 0.3 {
+			badWords += nw
+			if len(bad) > 0 && bad[len(bad)-1].to == t0 {
+				bad[len(bad)-1].to = t0 + win
+			} else {
+				bad = append(bad, stretch{t0, t0 + win})
+			}
+		}
+	}
+	if total > 0 && badWords == total {
+		return fmt.Errorf("%w: no stretch of the audio matches the transcript's words", ErrNoMatch)
+	}
+	for _, s := range bad {
+		warn(fmt.Sprintf("transcript does not seem to match the audio from %s to %s: times there are unreliable", clock(s.from), clock(min(s.to, al.Duration))))
+	}
+	return nil
+}
+
+// confidence maps a word's match cost, relative to the cost of unrelated
+// frames, to [0,1]: matched speech costs about 0.6–0.75 of unrelated
+// frames, a transcript that does not belong about 0.95–1.
+func confidence(r float64) float64 {
+	c := 1 / (1 + math.Exp((r-0.85)/0.04))
+	return math.Round(c*1000) / 1000
+}
+
+func clock(t float64) string {
+	s := int(t)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// checkAnchors warns when a time the transcript gives for a word is far from
+// where the word was aligned.
+func checkAnchors(tr *pipeline.Transcript, warn func(string)) {
+	far := 0
+	var first string
+	for _, w := range tr.Words {
+		if pipeline.Known(w.Anchor) && pipeline.Known(w.Start) && math.Abs(w.Start-w.Anchor) > 5 {
+			if far == 0 {
+				first = fmt.Sprintf("%q at %s (transcript says %s)", w.Text, clock(w.Start), clock(w.Anchor))
+			}
+			far++
+		}
+	}
+	if far > 0 {
+		warn(fmt.Sprintf("%d word(s) aligned more than 5 s from the time the transcript gives, first %s", far, first))
+	}
+}
+
+func spreadEvenly(words []pipeline.Word, from, to float64) {
+	if len(words) == 0 {
+		return
+	}
+	d := (to - from) / float64(len(words))
+	for k := range words {
+		words[k].Start = from + float64(k)*d
+		words[k].End = from + float64(k+1)*d
+		words[k].Confidence = 0
+	}
+}
