@@ -1,8 +1,8 @@
-// Package transcript is the transcript stage of shownotes: parse the transcript file (any layout) into turns, words, sentences and notes.
 package transcript
 
 import (
 	"context"
+	"errors"
 	"reflect"
 
 	"github.com/shownotes/shownotes/pipeline"
@@ -18,5 +18,18 @@ var Stage = &pipeline.Stage{
 }
 
 func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
-	return new(pipeline.Transcript), nil // placeholder until the stage is written
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if pass == nil || pass.Config == nil || pass.Config.TranscriptPath == "" {
+		return nil, errors.New("transcript: no transcript file given")
+	}
+	t, err := ParseFile(pass.Config.TranscriptPath, Options{Format: pass.Config.TranscriptFormat})
+	if err != nil {
+		return nil, err
+	}
+	if len(t.Turns) > 0 && len(t.Speakers()) == 0 && t.Format != "text" {
+		pass.Warnf("transcript %s: no speaker names found", pass.Config.TranscriptPath)
+	}
+	return t, nil
 }
