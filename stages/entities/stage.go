@@ -3,6 +3,7 @@ package entities
 
 import (
 	"context"
+	"errors"
 	"reflect"
 
 	"github.com/shownotes/shownotes/pipeline"
@@ -19,5 +20,14 @@ var Stage = &pipeline.Stage{
 }
 
 func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
-	return new(pipeline.Entities), nil // placeholder until the stage is written
+	al := pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage)
+	if al == nil || al.Transcript == nil {
+		return nil, errors.New("no aligned transcript")
+	}
+	opts := Options{}
+	if pass.Config != nil {
+		opts.Glossary = pass.Config.Glossary
+		opts.Hosts = pass.Config.Podcast.Hosts
+	}
+	return Find(al.Transcript, opts)
 }

@@ -1,8 +1,17 @@
-// Package quotes is the quotes stage of shownotes: pick verbatim quotes worth sharing, best first.
+// Package quotes is the quotes stage of shownotes: pick verbatim quotes
+// worth sharing, best first.
+//
+// A quote is one to three whole sentences of one speaker's turn, copied
+// word for word (Quote.Text == Transcript.Text(Quote.Words)); only leading
+// conjunctions and fillers ("And", "So", "Yeah,") may be trimmed, which
+// keeps the text a contiguous run of the transcript's words. Quotes are
+// ranked by TextRank centrality plus cues of a strong line, spread across
+// the episode, and never taken from the host's questions.
 package quotes
 
 import (
 	"context"
+	"errors"
 	"reflect"
 
 	"github.com/shownotes/shownotes/pipeline"
@@ -19,5 +28,13 @@ var Stage = &pipeline.Stage{
 }
 
 func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
-	return new(pipeline.Quotes), nil // placeholder until the stage is written
+	al := pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage)
+	if al == nil || al.Transcript == nil {
+		return nil, errors.New("no aligned transcript")
+	}
+	opts := Options{}
+	if pass.Config != nil {
+		opts.Hosts = pass.Config.Podcast.Hosts
+	}
+	return Pick(al.Transcript, opts)
 }

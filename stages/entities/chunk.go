@@ -1,0 +1,221 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+)
+
+// titleStarts open the title of a work: "How the BJP Wins", "The Story of Art".
+var titleStarts = set("the", "how", "why", "what", "a", "an", "when", "where", "who")
+
+// alwaysConnectors may join capitalised words in any name; titleConnectors
+// only in the title of a work ("The Seen and the Unseen").
+var (
+	alwaysConnectors = set("of", "de", "da", "di", "del", "della", "van", "von", "der", "den", "du",
+		"la", "le", "al", "el", "bin", "ibn", "&")
+	titleConnectors = set("the", "and", "for", "on", "in", "a", "an", "to", "with", "of", "from", "at", "is", "are")
+)
+
+// chunk finds the candidate names of one tagged sentence: runs of
+// capitalised tokens (names, acronyms, web addresses), joined across
+// "of"/"de"/"van" and, inside titles, across "the"/"and"/"for"; then trims
+// ordinary words, role words and titles off the ends and votes on a type.
+func chunk(s []token, st *stats, people map[string]string, opts Options) []*mention {
+	var out []*mention
+	for i := 0; i < len(s); i++ {
+		if !isCapTok(s[i].Text) {
+			continue
+		}
+		title := titleStarts[strings.ToLower(s[i].Text)] && !s[i].SentStart || workCueBefore(s, i)
+		j := i
+		for j+1 < len(s) && !endsWord(s, j) {
+			if isCapTok(s[j+1].Text) {
+				j++
+				continue
+			}
+			// connectors between capitalised words
+			k := j + 1
+			n := 0
+			for k < len(s) && n < 3 {
+				l := s[k].Text
+				if alwaysConnectors[l] || (title && titleConnectors[l]) || (l == "the" && k > j+1 && (s[k-1].Text == "of" || s[k-1].Text == "and")) {
+					k++
+					n++
+					continue
+				}
+				break
+			}
+			if n > 0 && k < len(s) && isCapTok(s[k].Text) {
+				j = k
+				continue
+			}
+			break
+		}
+		toks := s[i : j+1]
+		prev := s[:i]
+		next := s[j+1:]
+		i = j
+		toks, prev = trimChunk(toks, prev)
+		if len(toks) == 0 {
+			continue
+		}
+		m := &mention{First: toks[0].Word, End: toks[len(toks)-1].Word + 1, sentStart: toks[0].SentStart || toks[0].ClauseStart}
+		m.Surface = surface(toks)
+		if len(toks) == 1 && m.sentStart && len(next) > 0 && isLowerWord(next[0].Text) && strings.HasPrefix(next[0].Tag, "NN") {
+			continue // "Analytic methods are …": a capitalised modifier opening the sentence
+		}
+		if m.Surface == "" || !keep(toks, m, st, people) {
+			continue
+		}
+		m.votes = vote(toks, prev, next, people, opts)
+		out = append(out, m)
+	}
+	return out
+}
+
+// trimChunk drops ordinary words, titles and role words ("CEO of") from the
+// ends of a chunk; what is dropped from the front joins the context.
+func trimChunk(toks, prev []token) ([]token, []token) {
+	start := 0
+	for start < len(toks) {
+		t := toks[start]
+		l := strings.ToLower(strings.TrimSuffix(t.Text, "."))
+		switch {
+		case !isCapTok(t.Text): // a connector left at the front
+		case roleWords[l] && start+1 < len(toks):
+		case personTitles[l] && start+1 < len(toks) && isCapTok(toks[start+1].Text):
+		case titleStarts[l] && titleWord(toks[start:]) && !t.SentStart && len(toks)-start >= 3:
+			// "The Story of Art": a title keeps its article
+			return trimEnd(toks[start:]), append(prev, toks[:start]...)
+		case junkWord(t.Text) || t.Text == "I":
+		case ordinary(t.Text) && (t.SentStart || t.ClauseStart || len(toks)-start == 1):
+			// an ordinary word opening a sentence ("So Prashant"); in
+			// mid-sentence a capital is part of the name ("Fast Mail")
+		default:
+			return trimEnd(toks[start:]), append(prev, toks[:start]...)
+		}
+		start++
+	}
+	return nil, prev
+}
+
+func trimEnd(toks []token) []token {
+	for len(toks) > 0 {
+		t := toks[len(toks)-1]
+		l := strings.ToLower(t.Text)
+		head := orgHeads[l] || placeHeads[l] || workHeads[l] || otherHeads[l]
+		tail := junkWord(t.Text) || t.Text == "I" || roleWords[l] || commonAcronyms[strings.TrimSuffix(l, "s")]
+		if isCapTok(t.Text) && (head || !tail || len(toks) == 1) {
+			break
+		}
+		toks = toks[:len(toks)-1]
+	}
+	return toks
+}
+
+// titleWord reports a chunk that reads as a title (has lower-case
+// connectors), whose last word may be an ordinary word ("Piano Man").
+func titleWord(toks []token) bool {
+	for _, t := range toks {
+		if !isCapTok(t.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// surface joins a chunk's tokens as the transcript spells them.
+func surface(toks []token) string {
+	var b strings.Builder
+	for i, t := range toks {
+		if i > 0 && toks[i-1].Word != t.Word {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.Text)
+	}
+	return strings.Trim(b.String(), ".,;:!?\"'()[]-")
+}
+
+// keep decides whether a chunk is a name rather than a capitalised ordinary
+// word.
+func keep(toks []token, m *mention, st *stats, people map[string]string) bool {
+	if people[strings.ToLower(m.Surface)] != "" {
+		return true
+	}
+	if len(toks) > 1 {
+		return true
+	}
+	t := toks[0]
+	w := t.Text
+	if len([]rune(w)) < 2 || strings.ContainsAny(w, "'’") || w == "I" {
+		return false
+	}
+	if ordinary(w) {
+		return false
+	}
+	if !unicode.IsLetter([]rune(w)[0]) {
+		return false
+	}
+	l := strings.ToLower(w)
+	if isDomain(w) || isCamel(w) {
+		return true
+	}
+	if m.sentStart {
+		// an opening capital is a name only when the word is capitalised
+		// elsewhere too, or the tagger calls it a proper noun and the
+		// transcript never writes it in lower case
+		if !strings.HasPrefix(t.Tag, "NN") && t.Label == "O" {
+			return false // "Analytic methods …": an adjective or verb opening the sentence
+		}
+		if st.capsMid[l] > 0 {
+			return true
+		}
+		return (strings.HasPrefix(t.Tag, "NNP") || t.Label != "O") && st.lower[l] == 0
+	}
+	// a capital in mid-sentence is a name unless the word is mostly
+	// written in lower case and the tagger does not call it a name
+	if st.lower[l] > 2*st.capsMid[l] && !strings.HasPrefix(t.Tag, "NNP") && t.Label == "O" {
+		return false
+	}
+	return true
+}
+
+// workCueBefore reports a work cue just before token i: "the book X",
+// "a song called X".
+func workCueBefore(s []token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		l := strings.ToLower(s[k].Text)
+		if workCues[l] {
+			return true
+		}
+		if l == "called" || l == "titled" || l == "entitled" || l == "named" {
+			continue
+		}
+		if l == "the" || l == "a" || l == "an" || l == "his" || l == "her" || l == "my" || l == "your" || l == "their" || l == "new" || l == "latest" || l == "first" || l == "excellent" || l == "great" || l == "famous" {
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// endsWord reports a token that closes its sentence while staying in one
+// piece: prose keeps "Jha." whole as if it were an abbreviation.
+func endsWord(s []token, j int) bool {
+	t := s[j].Text
+	if !strings.HasSuffix(t, ".") || len(t) < 2 {
+		return false
+	}
+	if j+1 < len(s) && s[j+1].Word == s[j].Word {
+		return false
+	}
+	l := strings.ToLower(strings.TrimSuffix(t, "."))
+	return !personTitles[l] && !(len([]rune(l)) == 1) && !strings.Contains(l, ".")
+}
+
+// junkWord: an interjection, contraction or calendar word, never the end
+// of a name ("Modi Yeah").
+func junkWord(s string) bool {
+	l := strings.ToLower(strings.Trim(s, ".'"))
+	return interjections[l] || calendar[l] || contractionStems[l]
+}

@@ -1,0 +1,375 @@
+package entities
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/testcorpus"
+	"github.com/shownotes/shownotes/stages/transcript"
+)
+
+func TestWordShapes(t *testing.T) {
+	tests := []struct {
+		fn   string
+		f    func(string) bool
+		in   string
+		want bool
+	}{
+		{"isDomain", isDomain, "ThinkPragati.com", true},
+		{"isDomain", isDomain, "indiancut.substack.com", true},
+		{"isDomain", isDomain, "fast.ai", true},
+		{"isDomain", isDomain, "Jha.", false},
+		{"isDomain", isDomain, "e.g", false},
+		{"isAcronym", isAcronym, "BJP", true},
+		{"isAcronym", isAcronym, "BJP2", true},
+		{"isAcronym", isAcronym, "I", false},
+		{"isAcronym", isAcronym, "Modi", false},
+		{"isCamel", isCamel, "YouTube", true},
+		{"isCamel", isCamel, "Kaggle", false},
+		{"isCapTok", isCapTok, "iPhone", true},
+		{"isCapTok", isCapTok, "neural", false},
+		{"ordinary", ordinary, "Yeah", true},
+		{"ordinary", ordinary, "I'd", true},
+		{"ordinary", ordinary, "Tuesday", true},
+		{"ordinary", ordinary, "TV", true},
+		{"ordinary", ordinary, "US", false},
+		{"ordinary", ordinary, "Kaggle", false},
+		{"brandLike", brandLike, "Spotify", true},
+		{"brandLike", brandLike, "Italy", false},
+		{"demonym", demonym, "Indian", true},
+	}
+	for _, tt := range tests {
+		if got := tt.f(tt.in); got != tt.want {
+			t.Errorf("%s(%q) = %v, want %v", tt.fn, tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestNorm(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Modi's", "modi"},
+		{"The Story of Art", "story of art"},
+		{"fast.ai", "fast ai"},
+		{"Fast AI", "fast ai"},
+		{"Modi\u2019s", "modi"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := norm(tt.in); got != tt.want {
+			t.Errorf("norm(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{{"indiancut", "indiauncut", 1}, {"", "abc", 3}, {"kitten", "sitting", 3}, {"same", "same", 0}}
+	for _, tt := range tests {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+func TestShowName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"The Seen and the Unseen, Episode 45: The BJP's Magic Formula", "The Seen and the Unseen"},
+		{"Lex Fridman Podcast #12 - Guest", "Lex Fridman Podcast"},
+		{"Jeremy Howard", "Jeremy Howard"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := showName(tt.in); got != tt.want {
+			t.Errorf("showName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFindJunkAndTypes(t *testing.T) {
+	tr := build(true,
+		"Alex Wang: Hi, I'm Alex, CEO and founder of Scale. I'm here with Jeremy Howard, who's the cofounder of Fast AI.",
+		"Jeremy Howard: Yeah. I'd say I worked at Kaggle for years. Well, then we moved to Melbourne and on Monday I read the book Deep Learning for Coders.",
+		"Alex Wang: Jeremy, you also wrote about Enlitic. The Patriot Act is old. Howard said so.",
+	)
+	es, err := Find(tr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := names(es)
+	for _, junk := range []string{"Yeah", "I'd", "Well", "Monday", "Hi", "I'm", "CEO"} {
+		for _, g := range got {
+			if strings.HasPrefix(g, junk+"/") {
+				t.Errorf("Find listed junk %q: %v", junk, got)
+			}
+		}
+	}
+	want := map[string]string{"Jeremy Howard": pipeline.Person, "Scale": pipeline.Org, "Fast AI": pipeline.Org,
+		"Melbourne": pipeline.Place, "Patriot Act": pipeline.Work, "Alex Wang": pipeline.Person}
+	for n, typ := range want {
+		e := find(es, n)
+		if e == nil {
+			t.Errorf("Find did not list %q: %v", n, got)
+			continue
+		}
+		if e.Type != typ {
+			t.Errorf("Find: %q type = %s, want %s", n, e.Type, typ)
+		}
+	}
+	jh := find(es, "Jeremy Howard")
+	if jh != nil {
+		if jh.Mentions != 3 || !reflect.DeepEqual(jh.Aliases, []string{"Jeremy", "Howard"}) {
+			t.Errorf("Jeremy Howard: mentions %d aliases %v, want 3 [Jeremy Howard]", jh.Mentions, jh.Aliases)
+		}
+		if jh.FirstMention == nil || *jh.FirstMention != float64(jh.FirstWord) {
+			t.Errorf("Jeremy Howard: first mention %v at word %d, want the word's start", jh.FirstMention, jh.FirstWord)
+		}
+	}
+}
+
+func TestFindGlossary(t *testing.T) {
+	tr := build(false,
+		"Host: He was the CEO of Analytic, a startup. Analytic methods are different. Later Lyduck grew. We met at NeuRIPs.",
+	)
+	gl := pipeline.Glossary{Entries: []pipeline.GlossaryEntry{
+		{Name: "Enlitic", Match: []string{"Analytic", "Lyduck"}, Type: pipeline.Org, Link: "https://enlitic.com"},
+		{Name: "NeurIPS", Match: []string{"NeuRIPs"}, Ignore: true},
+	}}
+	es, err := Find(tr, Options{Glossary: gl})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := find(es, "Enlitic")
+	if e == nil {
+		t.Fatalf("Find with glossary: no Enlitic in %v", names(es))
+	}
+	if e.Type != pipeline.Org || e.Link != "https://enlitic.com" || e.Mentions != 2 {
+		t.Errorf("Enlitic = %+v, want ORG, link, 2 mentions (not the sentence-initial adjective)", *e)
+	}
+	if !reflect.DeepEqual(e.Aliases, []string{"Analytic", "Lyduck"}) {
+		t.Errorf("Enlitic aliases = %v, want [Analytic Lyduck]", e.Aliases)
+	}
+	for _, n := range names(es) {
+		if strings.HasPrefix(n, "NeuRIPs") || strings.HasPrefix(n, "NeurIPS") || strings.HasPrefix(n, "Analytic") {
+			t.Errorf("Find listed %s, which the glossary corrects or ignores", n)
+		}
+	}
+}
+
+func TestFindEdgeCases(t *testing.T) {
+	if _, err := Find(nil, Options{}); err == nil {
+		t.Error("Find(nil) = nil error, want ErrNilTranscript")
+	}
+	es, err := Find(&pipeline.Transcript{}, Options{})
+	if err != nil || len(es.Entities) != 0 {
+		t.Errorf("Find(empty) = %v, %v, want no entities", es, err)
+	}
+	// bad spans must not panic
+	tr := build(false, "A: Hello Paris.")
+	tr.Sentences = append(tr.Sentences, pipeline.Span{First: 5, End: 99})
+	if _, err := Find(tr, Options{}); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestScore(t *testing.T) {
+	gold := Gold{
+		Required: []GoldEntity{{Name: "Narendra Modi", Type: "PERSON", Aliases: []string{"Modi"}}, {Name: "BJP", Type: "ORG"}, {Name: "Bihar", Type: "PLACE"}},
+		Optional: []string{"Hindu"},
+	}
+	got := []pipeline.Entity{
+		{Name: "Modi's", Type: "PERSON"}, {Name: "Narendra Modi", Type: "PERSON"}, {Name: "BJP", Type: "ORGANIZATION"},
+		{Name: "Hindu", Type: "OTHER"}, {Name: "Yeah", Type: "ORG"},
+	}
+	s := Score(gold, got)
+	want := Scores{Required: 3, Found: 2, Listed: 5, Recall: 2.0 / 3, Precision: 3.0 / 5, TypeAcc: 1,
+		Missed: []string{"Bihar"}, Junk: []string{"Yeah"}, Duplicates: []string{"Narendra Modi"}}
+	if !reflect.DeepEqual(s, want) {
+		t.Errorf("Score = %+v, want %+v", s, want)
+	}
+}
+
+// TestScoreMatchesPython runs tools/score_entities.py on the same lists.
+func TestScoreMatchesPython(t *testing.T) {
+	dir := testcorpus.Need(t)
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found")
+	}
+	for _, name := range []string{"ss45", "ss260"} {
+		gp := filepath.Join(dir, "gold", name+"_entities.json")
+		gold, err := LoadGold(gp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		es := findCorpus(t, dir, name)
+		// also a deliberately poor list: every other entity, plus junk and a duplicate
+		poor := []pipeline.Entity{{Name: "Yeah", Type: "ORG"}}
+		for i, e := range es.Entities {
+			if i%2 == 0 {
+				poor = append(poor, e)
+			}
+		}
+		if len(es.Entities) > 0 {
+			poor = append(poor, pipeline.Entity{Name: es.Entities[0].Name, Type: "PLACE"})
+		}
+		for i, list := range [][]pipeline.Entity{es.Entities, poor} {
+			f := filepath.Join(t.TempDir(), fmt.Sprintf("%s_%d.json", name, i))
+			b, _ := json.Marshal(pipeline.Entities{Entities: list})
+			if err := os.WriteFile(f, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command(py, filepath.Join(dir, "tools", "score_entities.py"), gp, f, "--json").Output()
+			if err != nil {
+				t.Fatalf("score_entities.py: %v", err)
+			}
+			var want Scores
+			if err := json.Unmarshal(out, &want); err != nil {
+				t.Fatal(err)
+			}
+			got := Score(gold, list)
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("%s list %d: Score = %+v, want (python) %+v", name, i, got, want)
+			}
+		}
+	}
+}
+
+var (
+	corpusMu    sync.Mutex
+	corpusFound = map[string]*pipeline.Entities{}
+)
+
+// findCorpus runs Find on a corpus transcript once per test binary.
+func findCorpus(t *testing.T, dir, name string) *pipeline.Entities {
+	t.Helper()
+	corpusMu.Lock()
+	defer corpusMu.Unlock()
+	if es, ok := corpusFound[name]; ok {
+		return es
+	}
+	tr, err := transcript.ParseFile(filepath.Join(dir, "transcripts", name+".txt"), transcript.Options{})
+	if err != nil {
+		t.Fatalf("ParseFile(%s): %v", name, err)
+	}
+	es, err := Find(tr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpusFound[name] = es
+	if out := os.Getenv("ENTITIES_OUT"); out != "" {
+		b, _ := json.MarshalIndent(es, "", "  ")
+		_ = os.WriteFile(filepath.Join(out, name+"_entities.json"), b, 0o644)
+	}
+	return es
+}
+
+// TestCorpusTargets asserts the editor-grade bar on every gold'd transcript.
+func TestCorpusTargets(t *testing.T) {
+	dir := testcorpus.Need(t)
+	rows, err := EvalCorpus(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 {
+		t.Fatal("EvalCorpus found no gold lists")
+	}
+	for _, r := range rows {
+		s := r.Scores
+		t.Logf("%s: recall %.3f precision %.3f type_acc %.3f missed %v junk %v dups %v", r.Name, s.Recall, s.Precision, s.TypeAcc, s.Missed, s.Junk, s.Duplicates)
+		if s.Recall < 0.85 || s.Precision < 0.85 || s.TypeAcc < 0.85 {
+			t.Errorf("%s: recall %.3f precision %.3f type_acc %.3f, want each >= 0.85", r.Name, s.Recall, s.Precision, s.TypeAcc)
+		}
+	}
+}
+
+// TestSeedNoJunk checks the user's transcript for the junk raw prose lists.
+func TestSeedNoJunk(t *testing.T) {
+	tr, err := transcript.ParseFile(filepath.Join("..", "..", "testdata", "seed.txt"), transcript.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := Find(tr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es.Entities {
+		for _, s := range append([]string{e.Name}, e.Aliases...) {
+			if ordinary(s) || strings.Contains(s, "'") && !strings.HasSuffix(s, "'s") || strings.Contains(s, "\n") {
+				t.Errorf("seed: junk entity %q (%s)", s, e.Type)
+			}
+		}
+	}
+	for _, want := range []string{"Jeremy Howard", "Kaggle", "Fast AI"} {
+		if find(es, want) == nil {
+			t.Errorf("seed: %q not found in %v", want, names(es))
+		}
+	}
+}
+
+func TestSampleTimed(t *testing.T) {
+	dir := testcorpus.Sample()
+	tr := truthTranscript(t, dir)
+	es, err := Find(tr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es.Entities) == 0 {
+		t.Fatal("sample: no entities")
+	}
+	for _, e := range es.Entities {
+		if e.FirstMention == nil || *e.FirstMention != tr.Words[e.FirstWord].Start {
+			t.Errorf("sample: %s first mention %v, want word %d's start %v", e.Name, e.FirstMention, e.FirstWord, tr.Words[e.FirstWord].Start)
+		}
+	}
+}
+
+func BenchmarkFindSeed(b *testing.B) {
+	tr, err := transcript.ParseFile(filepath.Join("..", "..", "testdata", "seed.txt"), transcript.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	proseModel()
+	b.ResetTimer()
+	for range b.N {
+		if _, err := Find(tr, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, p := range []string{filepath.Join("..", "..", "testdata", "seed.txt"), filepath.Join("..", "..", "testdata", "sample", "transcript.txt")} {
+		if b, err := os.ReadFile(p); err == nil {
+			if len(b) > 4000 {
+				b = b[:4000]
+			}
+			f.Add(string(b))
+		}
+	}
+	f.Add("A: Dr. Who met Mr. at fast.ai in the U.S.A.. The 'Quote' of \u201cX\u201d.")
+	f.Fuzz(func(t *testing.T, s string) {
+		tr, err := transcript.Parse(strings.NewReader(s), transcript.Options{})
+		if err != nil {
+			return
+		}
+		es, err := Find(tr, Options{Glossary: pipeline.Glossary{Entries: []pipeline.GlossaryEntry{{Name: "X", Match: []string{"Who", "a b"}}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range es.Entities {
+			if e.Name == "" || e.Mentions < 1 || e.FirstWord < 0 || e.FirstWord >= len(tr.Words) {
+				t.Errorf("bad entity %+v", e)
+			}
+		}
+	})
+}

@@ -1,0 +1,122 @@
+package entities
+
+import (
+	"strings"
+	"sync"
+
+	prose "github.com/jdkato/prose/v2"
+
+	"github.com/shownotes/shownotes/pipeline"
+)
+
+// token is one prose token mapped back to the transcript word it came from.
+type token struct {
+	Text  string // prose's token ("Modi", "'s", ",")
+	Tag   string // Penn Treebank POS tag
+	Label string // prose's IOB entity label ("B-PERSON", "I-GPE", "O")
+	Word  int    // index into Transcript.Words
+	// SentStart marks the first word-like token of its sentence, and
+	// ClauseStart one right after a punctuation mark (a capital there
+	// may be the start of a quoted sentence rather than a name).
+	SentStart, ClauseStart bool
+}
+
+var (
+	modelOnce sync.Once
+	model     *prose.Model
+)
+
+// proseModel loads prose's default tagger and NER model once (~0.4 s).
+func proseModel() *prose.Model {
+	modelOnce.Do(func() { model = prose.ModelFromData("shownotes") })
+	return model
+}
+
+var quoteSanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
+
+// tagSentences runs prose on each sentence of the transcript (segmentation
+// off: the transcript's own sentences are used) and maps every token back to
+// its word. Sentences are the parser's; without them, paragraphs or turns.
+func tagSentences(tr *pipeline.Transcript) ([][]token, error) {
+	spans := tr.Sentences
+	if len(spans) == 0 {
+		spans = tr.Paragraphs
+	}
+	if len(spans) == 0 {
+		for _, tu := range tr.Turns {
+			spans = append(spans, tu.Words)
+		}
+	}
+	m := proseModel()
+	out := make([][]token, 0, len(spans))
+	for _, sp := range spans {
+		if sp.First < 0 || sp.End > len(tr.Words) || sp.Len() <= 0 {
+			continue
+		}
+		words := make([]string, sp.Len())
+		for i := range words {
+			words[i] = quoteSanitizer.Replace(tr.Words[sp.First+i].Text)
+		}
+		doc, err := prose.NewDocument(strings.Join(words, " "),
+			prose.WithSegmentation(false), prose.UsingModel(m))
+		if err != nil {
+			return nil, err
+		}
+		toks := doc.Tokens()
+		sent := make([]token, 0, len(toks))
+		w, off := 0, 0 // current word (relative) and byte offset inside it
+		for _, tk := range toks {
+			// find tk.Text at or after the current position
+			for w < len(words) {
+				if i := strings.Index(words[w][off:], tk.Text); i >= 0 {
+					off += i + len(tk.Text)
+					break
+				}
+				w, off = w+1, 0
+			}
+			if w >= len(words) {
+				break // tokenizer produced text we cannot place; stop this sentence
+			}
+			sent = append(sent, token{Text: tk.Text, Tag: tk.Tag, Label: tk.Label, Word: sp.First + w})
+			if off >= len(words[w]) {
+				w, off = w+1, 0
+			}
+		}
+		markStarts(sent)
+		out = append(out, sent)
+	}
+	return out, nil
+}
+
+// markStarts flags sentence- and clause-initial tokens.
+func markStarts(sent []token) {
+	first := true
+	afterPunct := false
+	for i := range sent {
+		t := sent[i].Text
+		if !hasLetterOrDigit(t) {
+			switch t {
+			case ",", ";", ":", `"`, "(", "[", "-", "--", "…":
+				afterPunct = true
+			case ".", "?", "!":
+				first = true
+			}
+			continue
+		}
+		sent[i].SentStart = first
+		sent[i].ClauseStart = afterPunct
+		first, afterPunct = false, false
+		if endsWord(sent, i) {
+			first = true
+		}
+	}
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if isLetter(r) || (r >= '0' && r <= '9') {
+			return true
+		}
+	}
+	return false
+}

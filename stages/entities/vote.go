@@ -1,0 +1,280 @@
+package entities
+
+import (
+	"strings"
+
+	"github.com/shownotes/shownotes/pipeline"
+)
+
+// votes accumulate evidence for each entity type over a name's mentions.
+type votes map[string]float64
+
+func (v votes) add(o votes) {
+	for k, x := range o {
+		v[k] += x
+	}
+}
+
+// best returns the type with the most evidence; ties and no evidence fall
+// back to def.
+func (v votes) best(def string) string {
+	bestT, bestV := def, 0.0
+	for _, t := range []string{pipeline.Person, pipeline.Org, pipeline.Place, pipeline.Work, pipeline.Other} {
+		if v[t] > bestV {
+			bestT, bestV = t, v[t]
+		}
+	}
+	return bestT
+}
+
+// Evidence weights. Strong cues (a name's own head word, a cue noun right
+// before it, a speaker's name) outweigh prose's statistical label, which
+// outweighs weak context (a preposition before the name).
+const (
+	wSpeaker = 5.0 // the name is a speaker's, the guest's or a host's
+	wHead    = 3.0 // the name ends in a type's head word: "… University", "… Act"
+	wCue     = 3.0 // a cue noun before it: "the book X", "the city of X"
+	wProse   = 2.0 // prose's PERSON / ORGANIZATION label
+	wShape   = 2.0 // a web address or inner capital: ORG
+	wTitle   = 2.0 // a capitalised "The …" title or a title with connectors: WORK
+	wAcronym = 1.5 // capitals only: ORG
+	wPrep    = 1.0 // "in X" (PLACE), "on X"/"at X" (ORG); half for "to X"
+	wBrand   = 3.0 // a one-word name ending like a brand: "-ify", "-gram"
+	wVerb    = 1.0 // "X said", "X, who": PERSON
+	wTwoCaps = 1.0 // two or three plain capitalised words: PERSON
+	wCoord   = 1.0 // listed with a name of that type: "Da Vinci or Rembrandt"
+)
+
+// wGPE weighs prose's GPE label, which prose gives almost any capitalised
+// single word ("Kaggle", "Rembrandt" alike): a default, not evidence.
+var wGPE = 2.0
+
+// vote gathers the type evidence of one mention from its tokens and the
+// tokens around it in the sentence.
+func vote(toks, prev, next []token, people map[string]string, opts Options) votes {
+	v := votes{}
+	surf := surface(toks)
+	low := strings.ToLower(surf)
+	if people[low] != "" || firstOrLastOf(low, people) {
+		v[pipeline.Person] += wSpeaker
+	}
+	if !opts.NoProse {
+		for _, t := range toks {
+			switch {
+			case strings.HasSuffix(t.Label, "PERSON"):
+				v[pipeline.Person] += wProse / float64(len(toks))
+			case strings.HasSuffix(t.Label, "GPE"):
+				v[pipeline.Place] += wGPE / float64(len(toks))
+			case strings.HasSuffix(t.Label, "ORGANIZATION"):
+				v[pipeline.Org] += wProse / float64(len(toks))
+			}
+		}
+	}
+	last := strings.ToLower(strings.Trim(toks[len(toks)-1].Text, "."))
+	first := strings.ToLower(toks[0].Text)
+	multi := len(toks) > 1
+	switch {
+	case workHeads[last] && multi:
+		v[pipeline.Work] += wHead
+	case orgHeads[last] && (multi || last == "congress" || last == "parliament" || last == "senate"):
+		v[pipeline.Org] += wHead
+	case placeHeads[last] && multi:
+		v[pipeline.Place] += wHead
+	case otherHeads[last] && multi:
+		v[pipeline.Other] += wHead
+	}
+	if multi && placePrefixes[first] {
+		v[pipeline.Place] += wPrep
+	}
+	if isDomain(surf) || (len(toks) == 1 && isCamel(surf)) {
+		v[pipeline.Org] += wShape
+	}
+	if len(toks) == 1 && isAcronym(surf) {
+		v[pipeline.Org] += wAcronym
+	}
+	titled := false
+	for _, t := range toks {
+		if !isCapTok(t.Text) && t.Text != "of" && !alwaysConnectors[t.Text] {
+			titled = true
+		}
+	}
+	if (first == "the" && len(toks) >= 3 && !orgHeads[last]) || titled {
+		v[pipeline.Work] += wTitle
+	}
+	// cue nouns and prepositions before the name
+	cue := contextBefore(prev)
+	switch {
+	case cue.work:
+		v[pipeline.Work] += wCue
+	case cue.org:
+		v[pipeline.Org] += wCue
+	case cue.place:
+		v[pipeline.Place] += wCue
+	case cue.person:
+		v[pipeline.Person] += wCue
+	case cue.roleOf:
+		v[pipeline.Org] += wCue
+	}
+	if cue.prepPlace {
+		v[pipeline.Place] += wPrep
+	}
+	if cue.prepOrg {
+		v[pipeline.Org] += wPrep
+	}
+	if cue.weakPlace {
+		v[pipeline.Place] += wPrep / 2
+	}
+	if cue.possessed && multi {
+		v[pipeline.Work] += wTitle
+	}
+	if len(toks) == 1 && demonym(surf) {
+		v[pipeline.Other] += wHead
+	}
+	if len(toks) == 1 && brandLike(surf) {
+		v[pipeline.Org] += wBrand
+	}
+	if len(next) >= 2 && workNext[strings.ToLower(next[0].Text+" "+next[1].Text)] || len(next) >= 1 && workNext[strings.ToLower(next[0].Text)] {
+		v[pipeline.Work] += wTitle
+	}
+	if len(next) > 0 {
+		n := strings.ToLower(next[0].Text)
+		if n == "," && len(next) > 1 {
+			n = strings.ToLower(next[1].Text)
+		}
+		if personVerbs[n] {
+			v[pipeline.Person] += wVerb
+		}
+		if orgNext[strings.ToLower(next[0].Text)] {
+			v[pipeline.Org] += wCue
+		}
+		if placeNext[strings.ToLower(next[0].Text)] {
+			v[pipeline.Place] += wCue
+		}
+	}
+	if multi && len(toks) <= 3 && !titled && !isAcronym(toks[0].Text) && !orgHeads[last] && !placeHeads[last] && !workHeads[last] {
+		plain := true
+		for _, t := range toks {
+			if isAcronym(t.Text) || isCamel(t.Text) || isDomain(t.Text) {
+				plain = false
+			}
+		}
+		if plain {
+			v[pipeline.Person] += wTwoCaps
+		}
+	}
+	return v
+}
+
+// firstOrLastOf reports a single word that is the first or last name of a
+// known person.
+func firstOrLastOf(w string, people map[string]string) bool {
+	if strings.Contains(w, " ") {
+		return false
+	}
+	for full := range people {
+		f := strings.Fields(full)
+		if len(f) > 1 && (f[0] == w || f[len(f)-1] == w) {
+			return true
+		}
+	}
+	return false
+}
+
+type cueContext struct {
+	work, org, place, person, roleOf bool
+	prepPlace, prepOrg, weakPlace    bool
+	possessed                        bool // after "Name's": a person's work
+}
+
+// contextBefore reads the words before a name: a cue noun within three
+// words ("the book", "a band called", "the city of"), a role followed by
+// "of" ("CEO of", "founder of"), "works at", and the preposition right
+// before it.
+func contextBefore(prev []token) cueContext {
+	var c cueContext
+	n := len(prev)
+	if n == 0 {
+		return c
+	}
+	p1 := strings.ToLower(prev[n-1].Text)
+	switch {
+	case placePreps[p1]:
+		c.prepPlace = true
+	case weakPlacePreps[p1]:
+		c.weakPlace = true
+	case orgPreps[p1]:
+		c.prepOrg = true
+	}
+	if (p1 == "'s" || p1 == "'") && n >= 2 && isCapTok(prev[n-2].Text) {
+		c.possessed = true
+	}
+	if p1 == "like" && n >= 2 {
+		switch strings.ToLower(prev[n-2].Text) {
+		case "someone", "somebody", "people", "artists", "person", "guys", "men", "women", "figures":
+			c.person = true
+		}
+	}
+	if p1 == "at" && n >= 2 {
+		p2 := strings.ToLower(prev[n-2].Text)
+		if strings.HasPrefix(p2, "work") || p2 == "job" || p2 == "employed" || p2 == "engineer" || p2 == "researcher" {
+			c.org = true
+		}
+	}
+	if p1 == "of" && n >= 2 {
+		p2 := strings.ToLower(prev[n-2].Text)
+		if roleWords[p2] || p2 == "cofounder" {
+			c.roleOf = true
+		}
+		if placeCues[p2] {
+			c.place = true
+		}
+	}
+	for k := n - 1; k >= 0 && k >= n-4; k-- {
+		l := strings.ToLower(prev[k].Text)
+		switch {
+		case workCues[l]:
+			c.work = true
+			return c
+		case orgCues[l]:
+			c.org = true
+			return c
+		case placeCues[l] && k == n-1:
+			c.place = true
+			return c
+		case personCues[l] && k == n-1:
+			c.person = true
+			return c
+		}
+		switch l {
+		case "the", "a", "an", "called", "titled", "named", "entitled", "his", "her", "my", "your", "our",
+			"their", "new", "latest", "first", "excellent", "great", "famous", "favourite", "favorite", ",", "this":
+			continue
+		}
+		break
+	}
+	return c
+}
+
+// brandLike reports a one-word name with a brand-like ending, longer than
+// the ending by at least three letters.
+func brandLike(s string) bool {
+	l := strings.ToLower(s)
+	for _, suf := range brandSuffixes {
+		if strings.HasSuffix(l, suf) && len(l) >= len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// demonym reports a one-word adjective of nationality or religion
+// ("Indian", "Japanese", "Hindu" does not end so): -ian, -ese, -ish.
+func demonym(s string) bool {
+	l := strings.ToLower(s)
+	for _, suf := range []string{"ian", "ese", "ish", "ians"} {
+		if strings.HasSuffix(l, suf) && len(l) >= len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,203 @@
+package entities
+
+// General-purpose English word lists. None of them names a particular
+// person, organisation, place or work: they describe the language around
+// names (titles, suffixes, cue nouns) and the ordinary words that a
+// transcript capitalises without being names.
+
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// interjections and discourse words: never an entity on their own.
+var interjections = set(
+	"yeah", "yes", "yep", "yup", "no", "nope", "nah", "ok", "okay", "oh", "ah", "uh", "um", "umm", "hmm", "mm",
+	"wow", "hey", "hi", "hello", "bye", "goodbye", "well", "right", "sure", "cool", "great", "thanks",
+	"thank", "please", "lol", "rotfl", "rotflol", "lmao", "omg", "wtf", "haha", "ha", "aha", "gosh", "alright",
+	"absolutely", "exactly", "totally", "indeed", "anyway", "anyways", "welcome", "yay", "oops", "huh", "whoa",
+	"damn", "jeez", "fine", "true", "correct", "definitely", "certainly", "cheers",
+)
+
+// commonWords are ordinary words that a transcript capitalises at the start
+// of a sentence or a clause (determiners, pronouns, conjunctions,
+// prepositions, adverbs and frequent verbs/nouns/adjectives).
+var commonWords = set(
+	// pronouns and determiners
+	"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "you", "your", "yours", "he", "him", "his",
+	"she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "this", "that", "these", "those",
+	"a", "an", "the", "some", "any", "all", "both", "each", "every", "either", "neither", "none", "no",
+	"someone", "somebody", "something", "anyone", "anybody", "anything", "everyone", "everybody",
+	"everything", "nobody", "nothing", "one", "ones", "other", "others", "another", "such", "what",
+	"which", "who", "whom", "whose", "where", "when", "why", "how", "whatever", "whoever", "whichever",
+	"many", "much", "more", "most", "few", "fewer", "less", "least", "several", "own", "same",
+	// conjunctions, prepositions
+	"and", "or", "but", "so", "because", "if", "then", "than", "though", "although", "while", "whereas",
+	"unless", "until", "since", "as", "for", "nor", "yet", "of", "in", "on", "at", "to", "from", "by",
+	"with", "without", "about", "above", "below", "under", "over", "after", "before", "between", "into",
+	"through", "during", "against", "among", "around", "across", "behind", "beyond", "within", "upon",
+	"like", "unlike", "despite", "towards", "toward", "via", "per", "plus", "minus", "versus",
+	// adverbs
+	"now", "today", "tonight", "tomorrow", "yesterday", "here", "there", "also", "just", "only", "even",
+	"still", "already", "again", "always", "never", "often", "sometimes", "usually", "maybe", "perhaps",
+	"actually", "basically", "really", "very", "quite", "rather", "too", "obviously", "clearly",
+	"certainly", "probably", "possibly", "honestly", "frankly", "essentially", "literally", "seriously",
+	"hopefully", "interestingly", "finally", "firstly", "secondly", "thirdly", "lastly", "first", "second",
+	"third", "next", "last", "later", "earlier", "soon", "once", "twice", "instead", "otherwise",
+	"however", "therefore", "thus", "hence", "meanwhile", "moreover", "furthermore", "besides",
+	"anyway", "somehow", "somewhere", "anywhere", "everywhere", "nowhere", "else", "ever", "almost",
+	"simply", "especially", "particularly", "generally", "typically", "mostly", "partly", "fully",
+	"exactly", "precisely", "originally", "initially", "eventually", "recently", "currently",
+	"previously", "ultimately", "overall", "together", "apart", "away", "back", "forward", "ahead",
+	"till", "til", "unto", "whilst", "amongst", "meantime", "oftentimes", "nowadays", "ago", "long", "far", "fast", "well", "better", "best",
+	// verbs (imperatives and auxiliaries that open sentences)
+	"is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "done", "have", "has",
+	"had", "can", "could", "will", "would", "shall", "should", "may", "might", "must", "let", "lets",
+	"look", "listen", "see", "say", "said", "tell", "think", "know", "mean", "guess", "suppose", "imagine",
+	"take", "make", "give", "get", "go", "come", "put", "keep", "stop", "start", "try", "wait", "hold",
+	"consider", "remember", "note", "thank", "thanks", "welcome", "please", "congratulations", "check",
+	"read", "write", "buy", "go", "talk", "ask", "answer", "turn", "move", "call", "use", "find",
+	// frequent nouns and adjectives that open clauses
+	"people", "person", "thing", "things", "way", "ways", "time", "times", "year", "years", "day", "days",
+	"week", "weeks", "month", "months", "lot", "lots", "kind", "sort", "part", "point", "fact", "idea",
+	"question", "problem", "answer", "reason", "example", "number", "story", "world", "life", "work",
+	"population", "government", "state", "party", "book", "show", "episode", "art", "music", "money",
+	"real", "good", "bad", "big", "small", "new", "old", "young", "great", "important", "interesting",
+	"true", "false", "different", "similar", "certain", "sure", "whole", "full", "entire", "main",
+	"major", "minor", "local", "national", "global", "public", "private", "social", "political",
+	"economic", "cultural", "personal", "final", "early", "late", "high", "low", "free", "easy", "hard",
+	"internet", "web", "quote", "unquote", "end", "beginning", "side", "case", "place", "man", "woman", "men", "women",
+	"guy", "guys", "friend", "friends", "folks", "everyone", "mr", "mrs", "ms", "dr", "sir", "madam",
+	"ladies", "gentlemen", "number", "chapter", "section", "page", "okay", "yes", "no", "not", "non",
+)
+
+// pronounsAndContractions never start an entity.
+var contractionStems = set("i'm", "i'd", "i'll", "i've", "you're", "you'd", "you'll", "you've", "he's",
+	"he'd", "he'll", "she's", "she'd", "she'll", "it's", "it'd", "it'll", "we're", "we'd", "we'll",
+	"we've", "they're", "they'd", "they'll", "they've", "that's", "that'd", "that'll", "there's",
+	"there'd", "there'll", "here's", "what's", "what'd", "what'll", "who's", "who'd", "who'll", "where's",
+	"when's", "why's", "how's", "let's", "can't", "won't", "don't", "doesn't", "didn't", "isn't",
+	"aren't", "wasn't", "weren't", "haven't", "hasn't", "hadn't", "wouldn't", "couldn't", "shouldn't",
+	"mustn't", "ain't", "y'all", "gonna", "wanna", "gotta", "kinda", "sorta", "dunno")
+
+// calendar words: days and months are not entities of show notes.
+var calendar = set("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "weekend")
+
+// personTitles precede a person's name.
+var personTitles = set("prime", "vice", "deputy", "chief", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord",
+	"lady", "saint", "st", "president", "senator", "governor", "minister", "judge", "justice",
+	"captain", "general", "colonel", "rev", "reverend", "father", "sister", "brother", "uncle", "aunt",
+	"king", "queen", "prince", "princess", "pope", "chancellor", "mayor", "sheikh", "shri", "smt")
+
+// roleWords name a position; "CEO of X" is a cue, not part of a name.
+var roleWords = set("ceo", "cto", "cfo", "coo", "founder", "cofounder", "co-founder", "president",
+	"chairman", "chair", "director", "head", "editor", "member", "leader", "chief", "secretary",
+	"minister", "governor", "mayor", "professor", "dean", "fellow", "partner", "vp", "manager",
+	"author", "host", "producer", "creator", "owner", "employee", "student", "graduate", "alumnus")
+
+// orgHeads end organisation names.
+var orgHeads = set("inc", "corp", "corporation", "co", "company", "companies", "ltd", "llc", "plc",
+	"gmbh", "labs", "lab", "laboratory", "laboratories", "university", "college", "institute",
+	"school", "academy", "foundation", "society", "association", "agency", "bank", "group", "party",
+	"times", "post", "journal", "gazette", "herald", "tribune", "magazine", "news", "press", "review",
+	"media", "network", "networks", "studios", "studio", "records", "systems", "technologies",
+	"technology", "software", "capital", "ventures", "partners", "fund", "council", "commission",
+	"committee", "board", "department", "ministry", "office", "bureau", "service", "services",
+	"congress", "parliament", "senate", "assembly", "court", "army", "navy", "force", "police",
+	"club", "team", "league", "federation", "union", "alliance", "front", "coalition", "movement",
+	"organization", "organisation", "church", "hospital", "clinic", "center", "centre", "trust",
+	"airlines", "airways", "motors", "consulting", "associates", "holdings", "enterprises",
+	"industries", "solutions", "analytics", "robotics", "energy", "mail", "pharmaceuticals", "ai", "bbc", "fm", "tv", "channel", "sdk")
+
+// otherHeads end the names of events, awards and schemes.
+var otherHeads = set("festival", "award", "awards", "prize", "conference", "summit", "olympics",
+	"cup", "war", "revolution", "expo", "fair", "championship", "championships", "games", "scheme",
+	"yojana", "mission", "programme", "program", "day", "week", "renaissance")
+
+// orgNext follow an organisation: "the UPA government", "BJP leaders".
+var orgNext = set("government", "governments", "party", "leader", "leaders", "leadership", "members",
+	"member", "cadre", "cadres", "workers", "spokesperson", "ceo", "founder", "founders", "headquarters",
+	"employees", "staff", "shares", "stock", "app", "account", "feed", "channel", "office", "offices",
+	"ministers", "mps", "mlas", "candidate", "candidates", "regime", "coalition", "alliance",
+	"newsletter", "blog", "magazine", "podcast", "website", "site", "platform", "users", "video",
+	"videos", "post", "posts", "thread", "threads", "algorithm", "subscribers", "followers", "page")
+
+// placeNext follow a place: "Bihar state", "Delhi city", "Gujarat's people" does not count.
+var placeNext = set("state", "city", "district", "town", "village", "region", "province", "border",
+	"borders", "capital", "coast", "county")
+
+// placeHeads end place names.
+var placeHeads = set("city", "town", "village", "county", "state", "province", "district", "valley",
+	"river", "lake", "mountain", "mountains", "mount", "island", "islands", "bay", "sea", "ocean",
+	"coast", "beach", "park", "street", "road", "avenue", "square", "bridge", "airport", "station",
+	"desert", "forest", "peninsula", "region", "republic", "kingdom", "empire", "nadu", "pradesh",
+	"land", "heights", "hills", "falls", "harbor", "harbour", "port", "gulf", "strait", "canyon")
+
+// placePrefixes start place names.
+var placePrefixes = set("north", "south", "east", "west", "northern", "southern", "eastern",
+	"western", "central", "upper", "lower", "new", "san", "santa", "los", "las", "saint", "st", "fort",
+	"lake", "mount", "port", "great")
+
+// workHeads end the names of works: laws, reports.
+var workHeads = set("act", "bill", "law", "amendment", "treaty", "report", "manifesto", "declaration",
+	"convention", "accord", "code", "constitution", "directive")
+
+// Cue nouns before a name ("the book X", "a band called X").
+var (
+	workCues = set("book", "books", "novel", "novels", "paper", "papers", "essay", "essays", "article",
+		"song", "songs", "album", "albums", "film", "films", "movie", "movies", "show", "shows", "series",
+		"course", "courses", "poem", "poems", "play", "opera", "painting", "paintings", "record", "track",
+		"single", "documentary", "game", "games", "app", "product", "textbook", "memoir", "biography",
+		"titled", "entitled", "law", "act", "bill", "essay", "lecture", "talk", "speech", "study")
+	orgCues = set("company", "companies", "startup", "startups", "firm", "magazine", "newspaper",
+		"paper's", "journal", "blog", "newsletter", "channel", "platform", "platforms", "website",
+		"site", "app's", "party", "parties", "band", "bands", "group", "label", "agency", "organisation",
+		"organization", "institute", "university", "brand", "network", "publication", "outlet",
+		"team", "club", "charity", "nonprofit", "ngo", "government", "coalition", "union")
+	placeCues = set("city", "cities", "town", "towns", "village", "villages", "state", "states",
+		"country", "countries", "province", "region", "district", "capital", "island", "continent",
+		"nation", "area", "county", "neighbourhood", "neighborhood", "suburb", "constituency")
+	personCues = set("mr", "mrs", "ms", "dr", "professor", "prof", "sir", "uncle", "aunt", "guest",
+		"author", "artist", "singer", "musician", "painter", "writer", "journalist", "friend", "colleague",
+		"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "ceo", "founder",
+		"president", "minister", "leader", "chief", "cofounder", "co-founder", "director", "actor",
+		"composer", "guitarist", "pianist", "poet", "novelist", "philosopher", "economist", "scientist",
+		"researcher", "historian", "critic", "youtuber", "creator")
+	// placePreps precede a place: "in X", "from X"; weakPlacePreps
+	// precede places and websites alike ("go to X").
+	placePreps     = set("in", "from", "across", "near", "outside", "inside", "throughout", "within")
+	weakPlacePreps = set("to", "towards", "toward", "into", "via", "around")
+	// orgPreps precede a platform or employer: "on X", "at X", "joined X".
+	orgPreps = set("on", "at", "joined", "join", "with", "for")
+	// personVerbs follow a person: "X said".
+	personVerbs = set("said", "says", "told", "tells", "wrote", "writes", "thinks", "thought",
+		"believes", "argued", "argues", "explained", "explains", "asked", "asks", "himself", "herself",
+		"who", "he", "she", "his", "her")
+	// connectors may appear inside a name between capitalised words.
+	connectors = set("of", "the", "de", "da", "di", "del", "della", "van", "von", "der", "den", "la",
+		"le", "du", "al", "el", "bin", "ibn", "y", "&", "and", "for", "on", "in", "a", "an", "to")
+)
+
+// commonAcronyms are abbreviations of common nouns, not names: "this TV
+// show", "the CEO".
+var commonAcronyms = set("tv", "dj", "rj", "mc", "ceo", "cto", "cfo", "coo", "vp", "phd", "mba", "md",
+	"ai", "ml", "vr", "ar", "pc", "pr", "hr", "ad", "ads", "faq", "diy", "gdp", "id", "iq", "ip", "api",
+	"apis", "url", "sms", "usb", "cpu", "cpus", "gpu", "gpus", "dna", "rna", "atm", "ev", "evs", "suv",
+	"ufo", "vip", "ok", "fyi", "asap", "eta", "tbh", "nft", "nfts", "pdf", "seo", "ui", "ux", "saas",
+	"b2b", "b2c", "mp", "mps", "mla", "mlas", "pm", "am", "tl", "dr", "pov", "rip", "tldr", "aka",
+	"etc", "ie", "eg", "vs", "ps", "ot", "qa", "mvp", "kpi", "roi", "ipo", "hq", "rnd", "r&d", "sat")
+
+// brandSuffixes end invented company and product names ("-ify", "-gram",
+// "-tube", "-book"): a morphological cue, like "Inc" or "Labs".
+var brandSuffixes = []string{"ify", "gram", "tube", "book", "flix", "pedia", "soft", "hub", "bot",
+	"chat", "cast", "pay", "mart", "ware", "labs", "verse", "tron"}
+
+// workNext follow the name of a work: "X came out", "X was released".
+var workNext = map[string]bool{"came out": true, "was released": true, "was published": true,
+	"is released": true, "got released": true, "premiered": true, "aired": true, "sold": true,
+	"topped": true, "charted": true}

@@ -1,0 +1,372 @@
+package quotes
+
+import (
+	"errors"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/shownotes/shownotes/pipeline"
+)
+
+// Options tune Pick. The zero value works.
+type Options struct {
+	// Hosts are the show's hosts (podcast.toml): their lines are not
+	// quoted. Empty: the speaker who asks the most questions (the first
+	// speaker on a tie) is taken as the host when there are two or more.
+	Hosts []string
+	// Max is the most quotes returned (default 8); Min the number Pick
+	// tries to reach by relaxing the spread rule (default 5).
+	Max, Min int
+	// MinWords and MaxWords bound a quote's length (default 8 and 40).
+	MinWords, MaxWords int
+	// Soundbites is how many of the best quotes get a soundbite (default 3).
+	Soundbites int
+}
+
+// ErrNilTranscript is returned by Pick for a nil transcript.
+var ErrNilTranscript = errors.New("quotes: nil transcript")
+
+func (o *Options) defaults() {
+	if o.Max <= 0 {
+		o.Max = 8
+	}
+	if o.Min <= 0 {
+		o.Min = 5
+	}
+	o.Min = min(o.Min, o.Max)
+	if o.MinWords <= 0 {
+		o.MinWords = 8
+	}
+	if o.MaxWords <= 0 {
+		o.MaxWords = 40
+	}
+	if o.MaxWords < o.MinWords {
+		o.MaxWords = o.MinWords
+	}
+	if o.Soundbites == 0 {
+		o.Soundbites = 3
+	}
+}
+
+// candidate is a run of whole sentences of one turn.
+type candidate struct {
+	span  pipeline.Span
+	sents []int // sentence indices
+	score float64
+}
+
+// Pick chooses verbatim quotes worth sharing, best first: runs of one to
+// three whole sentences of one speaker's turn, 8–40 words, that read on
+// their own, are not the host's and are spread across the episode.
+// Quote.Text is exactly tr.Text(Quote.Words).
+func Pick(tr *pipeline.Transcript, opts Options) (*pipeline.Quotes, error) {
+	if tr == nil {
+		return nil, ErrNilTranscript
+	}
+	opts.defaults()
+	res := &pipeline.Quotes{Quotes: []pipeline.Quote{}}
+	sents := sentences(tr)
+	if len(sents) == 0 {
+		return res, nil
+	}
+	texts := make([][]string, len(sents))
+	for i, s := range sents {
+		texts[i] = contentWords(words(tr, s))
+	}
+	central := textRank(texts)
+	host := hostOf(tr, sents, opts.Hosts)
+	cands := candidates(tr, sents, host, opts)
+	for i := range cands {
+		c := &cands[i]
+		cen := 0.0
+		for _, s := range c.sents {
+			cen += central[s]
+		}
+		c.score = quotability(words(tr, c.span), cen/float64(len(c.sents)))
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	chosen := choose(tr, cands, opts)
+	for i, c := range chosen {
+		start, end := tr.SpanTime(c.span)
+		q := pipeline.Quote{
+			Text:    tr.Text(c.span),
+			Speaker: tr.Words[c.span.First].Speaker,
+			Start:   pipeline.Ptr(start),
+			End:     pipeline.Ptr(end),
+			Score:   c.score,
+			Words:   c.span,
+		}
+		if i < opts.Soundbites {
+			q.Soundbite = soundbite(tr, sents, c)
+		}
+		res.Quotes = append(res.Quotes, q)
+	}
+	return res, nil
+}
+
+func words(tr *pipeline.Transcript, s pipeline.Span) []string {
+	out := make([]string, 0, s.Len())
+	for i := s.First; i < s.End; i++ {
+		out = append(out, tr.Words[i].Text)
+	}
+	return out
+}
+
+// sentences returns the transcript's valid sentences (inside the words,
+// inside one turn); without any, each turn is cut after words ending in
+// . ! or ?.
+func sentences(tr *pipeline.Transcript) []pipeline.Span {
+	var out []pipeline.Span
+	valid := func(s pipeline.Span) bool {
+		return s.First >= 0 && s.End <= len(tr.Words) && s.Len() > 0 && tr.Words[s.First].Turn == tr.Words[s.End-1].Turn
+	}
+	last := 0
+	for _, s := range tr.Sentences {
+		if valid(s) && s.First >= last {
+			out = append(out, s)
+			last = s.End
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	first := 0
+	for i, w := range tr.Words {
+		endTurn := i+1 == len(tr.Words) || tr.Words[i+1].Turn != w.Turn
+		if endsSentence(w.Text) || endTurn {
+			out = append(out, pipeline.Span{First: first, End: i + 1})
+			first = i + 1
+		}
+	}
+	return out
+}
+
+func endsSentence(w string) bool {
+	w = strings.TrimRight(w, `"')]”’`)
+	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "…")
+}
+
+func isQuestion(tr *pipeline.Transcript, s pipeline.Span) bool {
+	return strings.HasSuffix(strings.TrimRight(tr.Words[s.End-1].Text, `"')]”’`), "?")
+}
+
+// hostOf names the host: a speaker listed in hosts, else (with two or more
+// speakers) the one whose turns most often end in a question (share of
+// their turns; a guest may ask rhetorical questions inside long answers,
+// a host's turns end in questions), the first speaker on a near tie. Empty
+// when there is one speaker or none.
+func hostOf(tr *pipeline.Transcript, sents []pipeline.Span, hosts []string) map[string]bool {
+	h := map[string]bool{}
+	sp := tr.Speakers()
+	for _, name := range hosts {
+		for _, s := range sp {
+			if strings.EqualFold(strings.TrimSpace(name), s) {
+				h[s] = true
+			}
+		}
+	}
+	if len(h) > 0 || len(sp) < 2 {
+		return h
+	}
+	turns, asks := map[string]int{}, map[string]int{}
+	for _, tu := range tr.Turns {
+		if tu.Words.Len() <= 0 || tu.Words.First < 0 || tu.Words.End > len(tr.Words) {
+			continue
+		}
+		turns[tu.Speaker]++
+		if isQuestion(tr, tu.Words) {
+			asks[tu.Speaker]++
+		}
+	}
+	share := func(s string) float64 { return float64(asks[s]) / float64(max(1, turns[s])) }
+	best := sp[0]
+	for _, s := range sp[1:] {
+		if share(s) > share(best)+0.1 {
+			best = s
+		}
+	}
+	h[best] = true
+	return h
+}
+
+// leadFillers may be trimmed off a quote's start: "And", "So", "But",
+// "Yeah,", "Well,".
+var leadFillers = map[string]bool{"and": true, "so": true, "but": true, "yeah": true, "well": true,
+	"oh": true, "okay": true, "ok": true, "or": true, "um": true, "uh": true}
+
+// dangling openers need a referent the quote does not give.
+var dangling = map[string]bool{"this": true, "that": true, "it": true, "which": true, "they": true,
+	"he": true, "she": true, "these": true, "those": true, "them": true, "him": true, "her": true,
+	"it's": true, "that's": true, "they're": true, "he's": true, "she's": true, "there": true,
+	"also": true, "then": true, "whereas": true, "while": true, "who": true, "both": true, "its": true,
+	"their": true, "his": true, "such": true, "yes": true, "no": true, "exactly": true,
+	"because": true, "like": true, "if": true, "when": true, "whether": true, "although": true}
+
+func bare(w string) string {
+	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }))
+}
+
+// candidates lists runs of one to three consecutive sentences of one
+// non-host turn with MinWords–MaxWords words that end a statement, after
+// trimming leading fillers, and that open without a dangling pronoun.
+func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]bool, opts Options) []candidate {
+	var out []candidate
+	for i := range sents {
+		if host[tr.Words[sents[i].First].Speaker] {
+			continue
+		}
+		for n := 1; n <= 3 && i+n <= len(sents); n++ {
+			last := sents[i+n-1]
+			if tr.Words[last.End-1].Turn != tr.Words[sents[i].First].Turn {
+				break
+			}
+			if isQuestion(tr, sents[i+n-1]) {
+				break
+			}
+			if !endsSentence(tr.Words[last.End-1].Text) {
+				continue
+			}
+			span := pipeline.Span{First: sents[i].First, End: last.End}
+			// trim leading conjunction-fillers while the rest is long enough
+			for span.Len() > opts.MinWords && leadFillers[bare(tr.Words[span.First].Text)] {
+				span.First++
+			}
+			if span.Len() < opts.MinWords || span.Len() > opts.MaxWords {
+				continue
+			}
+			first := tr.Words[span.First].Text
+			if dangling[bare(first)] || !startsUpper(first) && span.First == sents[i].First {
+				continue
+			}
+			if !startsUpper(first) && !leadFillers[bare(tr.Words[span.First-1].Text)] {
+				continue
+			}
+			sn := make([]int, n)
+			for k := range sn {
+				sn[k] = i + k
+			}
+			out = append(out, candidate{span: span, sents: sn})
+		}
+	}
+	return out
+}
+
+func startsUpper(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.IsUpper(r) || unicode.IsDigit(r)
+		}
+	}
+	return false
+}
+
+// choose takes candidates best first, skipping overlaps and near
+// repeats, at most one per tenth of the episode; when that leaves fewer
+// than Min, a second pass allows two per tenth.
+func choose(tr *pipeline.Transcript, cands []candidate, opts Options) []candidate {
+	var chosen []candidate
+	n := len(tr.Words)
+	bucket := func(c candidate) int { return min(9, c.span.First*10/max(1, n)) }
+	for _, perBucket := range []int{1, 2} {
+		used := map[int]int{}
+		for _, c := range chosen {
+			used[bucket(c)]++
+		}
+		for _, c := range cands {
+			if len(chosen) >= opts.Max {
+				break
+			}
+			if used[bucket(c)] >= perBucket || clashes(tr, c, chosen) {
+				continue
+			}
+			chosen = append(chosen, c)
+			used[bucket(c)]++
+		}
+		if len(chosen) >= opts.Min {
+			break
+		}
+	}
+	sort.SliceStable(chosen, func(i, j int) bool { return chosen[i].score > chosen[j].score })
+	return chosen
+}
+
+// clashes reports overlap with a chosen quote or more than half of its
+// content words shared with one (maximal marginal relevance as a cut-off).
+func clashes(tr *pipeline.Transcript, c candidate, chosen []candidate) bool {
+	cw := contentWords(words(tr, c.span))
+	for _, o := range chosen {
+		if c.span.First < o.span.End && o.span.First < c.span.End {
+			return true
+		}
+		if overlap(cw, contentWords(words(tr, o.span))) > 0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+func overlap(a, b []string) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	set := map[string]bool{}
+	for _, w := range b {
+		set[w] = true
+	}
+	n := 0
+	for _, w := range a {
+		if set[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(min(len(a), len(b)))
+}
+
+// soundbite is a 15–60 s clip around the quote: the quote, widened by
+// whole neighbouring sentences of the same turn (after it, then before it)
+// until it lasts 15 s, never past 60 s; nil when times are unknown.
+func soundbite(tr *pipeline.Transcript, sents []pipeline.Span, c candidate) *pipeline.Soundbite {
+	start, end := tr.SpanTime(c.span)
+	if !pipeline.Known(start) || !pipeline.Known(end) || end <= start {
+		return nil
+	}
+	turn := tr.Words[c.span.First].Turn
+	lo, hi := c.sents[0], c.sents[len(c.sents)-1]
+	for end-start < 15 {
+		grown := false
+		if hi+1 < len(sents) && tr.Words[sents[hi+1].First].Turn == turn {
+			if _, e := tr.SpanTime(sents[hi+1]); pipeline.Known(e) && e-start <= 60 {
+				hi, end, grown = hi+1, e, true
+			}
+		}
+		if end-start < 15 && lo-1 >= 0 && tr.Words[sents[lo-1].End-1].Turn == turn {
+			if s, _ := tr.SpanTime(sents[lo-1]); pipeline.Known(s) && end-s <= 60 {
+				lo, start, grown = lo-1, s, true
+			}
+		}
+		if !grown {
+			break
+		}
+	}
+	dur := end - start
+	if dur < 15 {
+		dur = 15 // the turn is too short: pad the clip past its end
+	}
+	dur = min(dur, 60)
+	return &pipeline.Soundbite{StartTime: round3(start), Duration: round3(dur), Title: title(tr.Text(c.span))}
+}
+
+func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }
+
+// title shortens a quote to at most 100 bytes at a word boundary.
+func title(s string) string {
+	if len(s) <= 100 {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:100], ' ')
+	if cut <= 0 {
+		cut = 100
+	}
+	return strings.TrimRight(s[:cut], ",;:") + "…"
+}

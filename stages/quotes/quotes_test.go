@@ -1,0 +1,298 @@
+package quotes
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/testcorpus"
+	"github.com/shownotes/shownotes/stages/transcript"
+)
+
+func TestParts(t *testing.T) {
+	f := strings.Fields
+	tests := []struct {
+		name string
+		in   string
+		get  func(partScores) float64
+		want float64
+	}{
+		{"Claim", "The key problem is that nobody reads the manual anymore", func(p partScores) float64 { return p.Claim }, 1},
+		{"Claim", "We went home", func(p partScores) float64 { return p.Claim }, 0},
+		{"Number", "It took 25 years to get there", func(p partScores) float64 { return p.Number }, 1},
+		{"Number", "It took ages to get there", func(p partScores) float64 { return p.Number }, 0},
+		{"Contrast", "Everyone wants growth but nobody wants change", func(p partScores) float64 { return p.Contrast }, 1},
+		{"Contrast", "But everyone wants growth", func(p partScores) float64 { return p.Contrast }, 0},
+		{"Stance", "I think elections are won before the campaign starts", func(p partScores) float64 { return p.Stance }, 1},
+		{"Stance", "Elections are won before the campaign starts", func(p partScores) float64 { return p.Stance }, 0},
+		{"Brevity", strings.Repeat("word ", 15), func(p partScores) float64 { return p.Brevity }, 1},
+		{"Brevity", strings.Repeat("word ", 6), func(p partScores) float64 { return p.Brevity }, 0},
+		{"Brevity", strings.Repeat("word ", 45), func(p partScores) float64 { return p.Brevity }, 0},
+		{"Filler", "I, I mean, you know, it was good", func(p partScores) float64 { return p.Filler }, 1},
+		{"Filler", "It was a good decision in the end", func(p partScores) float64 { return p.Filler }, 0},
+	}
+	for _, tt := range tests {
+		if got := tt.get(parts(f(tt.in))); got != tt.want {
+			t.Errorf("parts(%q).%s = %v, want %v", tt.in, tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestTextRank(t *testing.T) {
+	sents := [][]string{
+		contentWords(strings.Fields("Elections are won by organisation and elections need data.")),
+		contentWords(strings.Fields("Organisation wins elections.")),
+		contentWords(strings.Fields("Data about voters helps elections.")),
+		contentWords(strings.Fields("My cat sleeps.")),
+	}
+	r := textRank(sents)
+	if r[0] != 1 {
+		t.Errorf("textRank: most connected sentence = %v, want 1", r[0])
+	}
+	if r[3] >= r[1] || r[3] >= r[2] {
+		t.Errorf("textRank: unconnected sentence %v scores above connected %v %v", r[3], r[1], r[2])
+	}
+	if got := textRank(nil); len(got) != 0 {
+		t.Errorf("textRank(nil) = %v, want empty", got)
+	}
+}
+
+func TestStem(t *testing.T) {
+	tests := []struct{ in, want string }{{"elections", "election"}, {"organisation", "organis"}, {"is", "is"}, {"running", "runn"}}
+	for _, tt := range tests {
+		if got := stem(tt.in); got != tt.want {
+			t.Errorf("stem(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// checkVerbatim asserts the quote rules on a transcript's quotes.
+func checkVerbatim(t *testing.T, name string, tr *pipeline.Transcript, qs *pipeline.Quotes, hosts map[string]bool) {
+	t.Helper()
+	for i, q := range qs.Quotes {
+		s := q.Words
+		if s.First < 0 || s.End > len(tr.Words) || s.Len() <= 0 {
+			t.Errorf("%s quote %d: bad span %v", name, i, s)
+			continue
+		}
+		// the text (after removing "…" cuts) is the run of words, in order
+		text := strings.Join(strings.Fields(strings.ReplaceAll(q.Text, "…", " ")), " ")
+		if text != tr.Text(s) {
+			t.Errorf("%s quote %d: text %q is not the words %q", name, i, q.Text, tr.Text(s))
+		}
+		turn := tr.Words[s.First].Turn
+		for w := s.First; w < s.End; w++ {
+			if tr.Words[w].Turn != turn || tr.Words[w].Speaker != q.Speaker {
+				t.Errorf("%s quote %d crosses turns or speakers at word %d", name, i, w)
+				break
+			}
+		}
+		if n := s.Len(); n < 8 || n > 40 {
+			t.Errorf("%s quote %d: %d words, want 8–40", name, i, n)
+		}
+		if !endsSentence(tr.Words[s.End-1].Text) || isQuestion(tr, s) {
+			t.Errorf("%s quote %d does not end a statement: %q", name, i, q.Text)
+		}
+		if hosts[q.Speaker] {
+			t.Errorf("%s quote %d is the host's (%s)", name, i, q.Speaker)
+		}
+		if i > 0 && q.Score > qs.Quotes[i-1].Score {
+			t.Errorf("%s: quote %d scores above quote %d", name, i, i-1)
+		}
+		st, en := tr.SpanTime(s)
+		if pipeline.Known(st) != (q.Start != nil) || q.Start != nil && (*q.Start != st || *q.End != en) {
+			t.Errorf("%s quote %d: times %v %v, want the words' %v %v", name, i, q.Start, q.End, st, en)
+		}
+		if sb := q.Soundbite; sb != nil {
+			if sb.Duration < 15 || sb.Duration > 60 || sb.StartTime > st+0.001 || sb.StartTime+sb.Duration < en-0.001 && sb.Duration < 60 {
+				t.Errorf("%s quote %d: soundbite %+v does not hold %v–%v in 15–60 s", name, i, *sb, st, en)
+			}
+		}
+	}
+}
+
+func parseFile(t *testing.T, path string) *pipeline.Transcript {
+	t.Helper()
+	tr, err := transcript.ParseFile(path, transcript.Options{})
+	if err != nil {
+		t.Fatalf("ParseFile(%s): %v", path, err)
+	}
+	return tr
+}
+
+func TestVerbatimSeedAndSample(t *testing.T) {
+	for name, tr := range map[string]*pipeline.Transcript{
+		"seed":   parseFile(t, filepath.Join("..", "..", "testdata", "seed.txt")),
+		"sample": truthTranscript(t, testcorpus.Sample()),
+	} {
+		qs, err := Pick(tr, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents := sentences(tr)
+		hosts := hostOf(tr, sents, nil)
+		checkVerbatim(t, name, tr, qs, hosts)
+		if name == "seed" && (len(qs.Quotes) < 5 || len(qs.Quotes) > 8) {
+			t.Errorf("seed: %d quotes, want 5–8", len(qs.Quotes))
+		}
+		if name == "sample" && len(qs.Quotes) != 0 {
+			// the guest only says "Thank you." in the sample: nothing to quote
+			t.Errorf("sample: %d quotes, want none (only the host speaks at length)", len(qs.Quotes))
+		}
+	}
+}
+
+func TestVerbatimCorpus(t *testing.T) {
+	dir := testcorpus.Need(t)
+	for _, name := range []string{"seed", "ss45", "ss260", "ss45_rev", "ss260_rev"} {
+		tr := parseFile(t, filepath.Join(dir, "transcripts", name+".txt"))
+		qs, err := Pick(tr, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(qs.Quotes) < 5 {
+			t.Errorf("%s: %d quotes, want at least 5", name, len(qs.Quotes))
+		}
+		checkVerbatim(t, name, tr, qs, hostOf(tr, sentences(tr), nil))
+		if os.Getenv("SHOW_QUOTES") != "" {
+			for _, q := range qs.Quotes {
+				t.Logf("%s %.3f %s: %s", name, q.Score, q.Speaker, q.Text)
+			}
+		}
+	}
+}
+
+func TestTimedCorpus(t *testing.T) {
+	for _, name := range []string{"ss45", "seed"} {
+		dir := testcorpus.NeedRendered(t, name)
+		tr := truthTranscript(t, dir)
+		qs, err := Pick(tr, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkVerbatim(t, name, tr, qs, hostOf(tr, sentences(tr), nil))
+		for i := range min(3, len(qs.Quotes)) {
+			if qs.Quotes[i].Soundbite == nil {
+				t.Errorf("%s: quote %d has no soundbite", name, i)
+			}
+		}
+	}
+}
+
+func TestHostsOption(t *testing.T) {
+	tr := parseFile(t, filepath.Join("..", "..", "testdata", "seed.txt"))
+	sp := tr.Speakers()
+	if len(sp) < 2 {
+		t.Skip("seed has fewer than two speakers")
+	}
+	qs, err := Pick(tr, Options{Hosts: []string{sp[1]}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range qs.Quotes {
+		if q.Speaker == sp[1] {
+			t.Errorf("Pick(Hosts: %s) quoted the host: %q", sp[1], q.Text)
+		}
+	}
+}
+
+func TestPickEdgeCases(t *testing.T) {
+	if _, err := Pick(nil, Options{}); err == nil {
+		t.Error("Pick(nil) = nil error, want ErrNilTranscript")
+	}
+	qs, err := Pick(&pipeline.Transcript{}, Options{})
+	if err != nil || len(qs.Quotes) != 0 {
+		t.Errorf("Pick(empty) = %v, %v", qs, err)
+	}
+	tr := &pipeline.Transcript{Words: []pipeline.Word{{Text: "Hi."}}, Sentences: []pipeline.Span{{First: -3, End: 40}}}
+	if _, err := Pick(tr, Options{}); err != nil {
+		t.Error(err)
+	}
+}
+
+func BenchmarkPickSeed(b *testing.B) {
+	tr, err := transcript.ParseFile(filepath.Join("..", "..", "testdata", "seed.txt"), transcript.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for range b.N {
+		if _, err := Pick(tr, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func FuzzPick(f *testing.F) {
+	for _, p := range []string{filepath.Join("..", "..", "testdata", "seed.txt"), filepath.Join("..", "..", "testdata", "sample", "transcript.txt")} {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b[:min(len(b), 5000)]))
+		}
+	}
+	f.Add("A\n\nOne two three four five six seven eight nine. Ten?\n\nB\n\nI think so, but no.\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		tr, err := transcript.Parse(strings.NewReader(s), transcript.Options{})
+		if err != nil {
+			return
+		}
+		qs, err := Pick(tr, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range qs.Quotes {
+			if q.Text != tr.Text(q.Words) {
+				t.Fatalf("quote %q is not verbatim", q.Text)
+			}
+		}
+	})
+}
+
+// timed builds a two-speaker transcript whose word i lasts [i*0.5, i*0.5+0.4).
+func timed(lines ...string) *pipeline.Transcript {
+	tr := &pipeline.Transcript{}
+	for _, ln := range lines {
+		sp, text, _ := strings.Cut(ln, ": ")
+		first, sent := len(tr.Words), len(tr.Words)
+		for _, w := range strings.Fields(text) {
+			i := len(tr.Words)
+			tr.Words = append(tr.Words, pipeline.Word{Text: w, Speaker: sp, Turn: len(tr.Turns), Start: float64(i) * 0.5, End: float64(i)*0.5 + 0.4})
+			if endsSentence(w) {
+				tr.Sentences = append(tr.Sentences, pipeline.Span{First: sent, End: i + 1})
+				sent = i + 1
+			}
+		}
+		tr.Turns = append(tr.Turns, pipeline.Turn{Speaker: sp, Words: pipeline.Span{First: first, End: len(tr.Words)}, Time: pipeline.NoTime})
+	}
+	return tr
+}
+
+func TestSoundbite(t *testing.T) {
+	tr := timed(
+		"Host: What is the secret of winning elections?",
+		"Guest: So the lesson is simple. Elections are won by organisation long before the campaign starts, not by speeches. "+
+			"The party builds booth committees in every village and keeps them busy between elections. "+
+			"That is the machine.",
+		"Host: Why does nobody else do it?",
+	)
+	qs, err := Pick(tr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(qs.Quotes) == 0 {
+		t.Fatal("Pick: no quotes")
+	}
+	checkVerbatim(t, "timed", tr, qs, map[string]bool{"Host": true})
+	q := qs.Quotes[0]
+	if q.Speaker != "Guest" || q.Soundbite == nil {
+		t.Fatalf("top quote = %+v, want the guest's with a soundbite", q)
+	}
+	if sb := q.Soundbite; sb.StartTime > *q.Start || sb.Duration < 15 || sb.Duration > 60 {
+		t.Errorf("soundbite %+v for quote %v–%v, want 15–60 s holding it", *sb, *q.Start, *q.End)
+	}
+	for _, q := range qs.Quotes {
+		if q.Start == nil || q.End == nil {
+			t.Errorf("quote %q has no times", q.Text)
+		}
+	}
+}

@@ -1,0 +1,122 @@
+package quotes
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Quotability weights: centrality says the line is about what the episode
+// is about; the cues say it is phrased as a line worth repeating.
+const (
+	wCentral  = 0.50 // TextRank centrality of the quote's sentences, 0..1
+	wClaim    = 0.12 // states something: "is", "never", "the key", "the problem"
+	wNumber   = 0.08 // carries a number: "25 years", "40%"
+	wContrast = 0.10 // turns: "but", "instead", "actually", "rather than"
+	wStance   = 0.10 // the speaker's own view: "I think", "we need", "I believe"
+	wBrevity  = 0.10 // 12–25 words reads best; shorter and longer lose
+	wFiller   = 0.30 // penalty per filler or stutter per word ("you know", "I, I")
+)
+
+// partScores are the parts of a quote's score, each in [0,1].
+type partScores struct {
+	Claim, Number, Contrast, Stance, Brevity, Filler float64
+}
+
+// quotability scores a quote's words given its centrality.
+func quotability(ws []string, centrality float64) float64 {
+	p := parts(ws)
+	return wCentral*centrality + wClaim*p.Claim + wNumber*p.Number + wContrast*p.Contrast +
+		wStance*p.Stance + wBrevity*p.Brevity - wFiller*p.Filler
+}
+
+var (
+	claimWords = set("is", "are", "was", "never", "always", "must", "only", "every", "nothing",
+		"everything", "key", "problem", "truth", "reason", "secret", "lesson", "mistake", "best", "worst",
+		"most", "important", "matters", "means", "because", "can't", "won't", "cannot")
+	contrastWords = set("but", "instead", "actually", "however", "rather", "yet", "although", "though",
+		"whereas", "unless", "despite", "not")
+	numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
+		"half", "twice", "percent", "dozen", "first", "second", "third")
+	stancePhrases = []string{"i think", "i believe", "i feel", "we need", "we should", "i learned",
+		"i've learned", "i realised", "i realized", "the truth is", "my view", "i would argue", "i'd argue",
+		"you have to", "you need to", "you can't", "we have to", "the way i see", "i'm convinced"}
+	fillerPhrases = []string{"you know", "i mean", "kind of", "sort of", "um", "uh", "like,", "you see"}
+)
+
+func set(ws ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+func clean(w string) string {
+	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }))
+}
+
+// parts computes the cue scores of a quote's words.
+//   - Claim: share of claim words, saturating at 2 (a clear assertion).
+//   - Number: 1 when a digit or number word appears.
+//   - Contrast: 1 when a contrast word appears after the first word (a
+//     line that turns: "not X but Y").
+//   - Stance: 1 for a first-person view phrase.
+//   - Brevity: 1 for 12–25 words, falling linearly to 0 at 6 and 45.
+//   - Filler: fillers and stutters (a word repeated right after itself)
+//     per word, times 5, capped at 1.
+func parts(ws []string) partScores {
+	var p partScores
+	n := len(ws)
+	if n == 0 {
+		return p
+	}
+	low := make([]string, n)
+	for i, w := range ws {
+		low[i] = clean(w)
+	}
+	joined := " " + strings.Join(low, " ") + " "
+	rawJoined := " " + strings.ToLower(strings.Join(ws, " ")) + " "
+	claims := 0
+	for i, w := range low {
+		if claimWords[w] {
+			claims++
+		}
+		if numberWords[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
+			p.Number = 1
+		}
+		if i > 0 && contrastWords[w] {
+			p.Contrast = 1
+		}
+	}
+	p.Claim = min(1, float64(claims)/2)
+	for _, s := range stancePhrases {
+		if strings.Contains(joined, " "+s+" ") {
+			p.Stance = 1
+			break
+		}
+	}
+	switch {
+	case n >= 12 && n <= 25:
+		p.Brevity = 1
+	case n < 12:
+		p.Brevity = max(0, float64(n-6)/6)
+	default:
+		p.Brevity = max(0, float64(45-n)/20)
+	}
+	fill := 0
+	for _, f := range fillerPhrases {
+		fill += strings.Count(rawJoined, " "+f+" ")
+		if strings.HasSuffix(f, ",") {
+			continue
+		}
+		fill += strings.Count(rawJoined, " "+f+", ") + strings.Count(rawJoined, " "+f+". ")
+	}
+	for i := 1; i < n; i++ {
+		if low[i] != "" && low[i] == low[i-1] {
+			fill++ // stutter: "I, I", "the the"
+		}
+	}
+	p.Filler = min(1, 5*float64(fill)/float64(n))
+	return p
+}
