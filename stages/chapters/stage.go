@@ -1,4 +1,3 @@
-// Package chapters is the chapters stage of shownotes: split the episode into chapters at topic shifts with key-phrase titles.
 package chapters
 
 import (
@@ -19,5 +18,14 @@ var Stage = &pipeline.Stage{
 }
 
 func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
-	return new(pipeline.Chapters), nil // placeholder until the stage is written
+	al := pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage)
+	if al == nil || al.Transcript == nil || len(al.Transcript.Words) == 0 {
+		pass.Warnf("no transcript words: no chapters")
+		return new(pipeline.Chapters), nil
+	}
+	var opts Options
+	if pass.Config != nil {
+		opts.Hosts = pass.Config.Podcast.Hosts
+	}
+	return Find(ctx, al, opts)
 }

@@ -1,9 +1,33 @@
-// Package notes is the notes stage of shownotes: render the show notes (html, md, txt) and chapters.json, entities.json, quotes.json.
+// Package notes is the notes stage of shownotes: render the show notes as
+// HTML, Markdown and plain text, the feed description, and chapters.json,
+// entities.json and quotes.json.
+//
+// The notes hold, in order: the summary, the guest line ("Guest: Name —
+// bio" from the transcript header), the chapters one per line as
+// "(MM:SS) Title" ("(HH:MM:SS)" when the episode reaches an hour; no times
+// when untimed), up to five key quotes with speaker and time, the people,
+// organisations, places, works and other names mentioned, grouped by type
+// with the time of their first mention (linked when the glossary gives a
+// link), and a link to the transcript. The HTML uses only p, ul, li, a and
+// strong; everything taken from the transcript is escaped.
+//
+// # Description
+//
+// The description is the HTML notes cut to fit the feed's 4000 bytes by
+// dropping whole parts in this order until it fits: other names, works,
+// places, quotes beyond three, the times of the mentions, organisations,
+// people beyond the ten most mentioned, all quotes, all people, the
+// guest's bio, the transcript link, the summary beyond one sentence, the
+// guest line, the summary, then chapters from the last. A word or a tag is
+// never cut. Notes.Dropped lists what was dropped and the stage warns.
 package notes
 
 import (
 	"context"
+	"net/url"
+	"path/filepath"
 	"reflect"
+	"strings"
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/align"
@@ -23,5 +47,39 @@ var Stage = &pipeline.Stage{
 }
 
 func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
-	return new(pipeline.Notes), nil // placeholder until the stage is written
+	in := Input{
+		Entities: pipeline.Result[*pipeline.Entities](pass.ResultOf, entities.Stage),
+		Quotes:   pipeline.Result[*pipeline.Quotes](pass.ResultOf, quotes.Stage),
+		Chapters: pipeline.Result[*pipeline.Chapters](pass.ResultOf, chapters.Stage),
+		Summary:  pipeline.Result[*pipeline.Summary](pass.ResultOf, summary.Stage),
+	}
+	if al := pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage); al != nil {
+		in.Transcript, in.Timed, in.Duration = al.Transcript, al.Timed, al.Duration
+	}
+	if in.Timed && pass.Config != nil {
+		in.TranscriptURL = TranscriptURL(pass.Config.Podcast.BaseURL, pass.Config.OutDir)
+	}
+	n, err := Render(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	if len(n.Dropped) > 0 {
+		pass.Warnf("description cut to fit %d bytes: dropped %s", DescriptionLimit, strings.Join(n.Dropped, ", "))
+	}
+	return n, nil
+}
+
+// TranscriptURL is where the episode's transcript.vtt is published:
+// base/slug/transcript.vtt with slug the output directory's name, or
+// "transcript.vtt" relative to the notes without a base URL.
+func TranscriptURL(baseURL, outDir string) string {
+	base := strings.TrimRight(strings.TrimSpace(baseURL), "/")
+	if base == "" {
+		return "transcript.vtt"
+	}
+	slug := filepath.Base(filepath.Clean(outDir))
+	if outDir == "" || slug == "." || slug == string(filepath.Separator) {
+		return base + "/transcript.vtt"
+	}
+	return base + "/" + url.PathEscape(slug) + "/transcript.vtt"
 }

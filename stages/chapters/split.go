@@ -1,0 +1,448 @@
+package chapters
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/shownotes/shownotes/pipeline"
+)
+
+// Options are the chapter finder's settings; the zero value works.
+type Options struct {
+	// Hosts are the speakers who ask the questions. Empty: every speaker
+	// but Transcript.Header.Guest, or the first speaker when no guest is
+	// named.
+	Hosts []string
+	// Count is the number of chapters wanted; 0 chooses by duration (see
+	// the package documentation).
+	Count int
+}
+
+const (
+	wordsPerSecond = 150.0 / 60 // untimed positions
+	minChapter     = 60.0       // seconds
+	window         = 80         // content words each side of a gap
+	snapRange      = 30.0       // seconds a boundary may move to a host's question
+)
+
+// Find splits the aligned transcript into chapters with titles. An empty
+// transcript has no chapters; any other has at least one, starting at 0
+// (NoTime when al is untimed).
+func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.Chapters, error) {
+	out := new(pipeline.Chapters)
+	if al == nil || al.Transcript == nil || len(al.Transcript.Words) == 0 {
+		return out, nil
+	}
+	t := al.Transcript
+	tl := newTimeline(t, al.Timed, al.Duration)
+	sents := sentences(t)
+	k := opts.Count
+	if k <= 0 {
+		k = Count(tl.duration)
+	}
+	if m := int(tl.duration / minChapter); k > m {
+		k = m
+	}
+	if k < 1 {
+		k = 1
+	}
+	starts := []int{0} // sentence indices where chapters start
+	if k > 1 && len(sents) > 1 {
+		g := newGaps(t, sents, tl, hostSet(t, opts.Hosts))
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		starts = append(starts, g.choose(k-1)...)
+	}
+	spans := make([]pipeline.Span, len(starts))
+	for i, s := range starts {
+		end := len(t.Words)
+		if i+1 < len(starts) {
+			end = sents[starts[i+1]].First
+		}
+		first := sents[s].First
+		if i == 0 {
+			first = 0
+		}
+		spans[i] = pipeline.Span{First: first, End: end}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	titles := Titles(t, spans)
+	for i, sp := range spans {
+		start := pipeline.NoTime
+		if al.Timed {
+			start = 0
+			if i > 0 {
+				start = tl.at(sp.First)
+			}
+		}
+		out.Chapters = append(out.Chapters, pipeline.Chapter{Start: start, Title: titles[i], Words: sp})
+	}
+	return out, nil
+}
+
+// Count is the number of chapters for an episode of the given seconds:
+// round(m/4) in 5..12 for m ≥ 10 minutes, floor(m/2) in 1..4 below.
+func Count(seconds float64) int {
+	if !(seconds > 0) {
+		return 1
+	}
+	m := seconds / 60
+	if m >= 10 {
+		return min(max(int(math.Round(m/4)), 5), 12)
+	}
+	return min(max(int(m/2), 1), 4)
+}
+
+// timeline gives every word a position in seconds: its aligned start,
+// interpolated where the aligner left it unknown, or 150 words a minute
+// when untimed.
+type timeline struct {
+	start    []float64 // len(words)
+	end      []float64
+	timed    bool
+	duration float64
+}
+
+func newTimeline(t *pipeline.Transcript, timed bool, duration float64) *timeline {
+	n := len(t.Words)
+	tl := &timeline{start: make([]float64, n), end: make([]float64, n), timed: timed}
+	known := 0
+	if timed {
+		for _, w := range t.Words {
+			if pipeline.Known(w.Start) {
+				known++
+			}
+		}
+	}
+	if known == 0 {
+		tl.timed = false
+		for i := range n {
+			tl.start[i] = float64(i) / wordsPerSecond
+			tl.end[i] = float64(i+1) / wordsPerSecond
+		}
+		tl.duration = float64(n) / wordsPerSecond
+		return tl
+	}
+	for i, w := range t.Words {
+		tl.start[i], tl.end[i] = w.Start, w.End
+	}
+	fill(tl.start)
+	for i := range tl.end {
+		if !pipeline.Known(tl.end[i]) || tl.end[i] < tl.start[i] {
+			tl.end[i] = tl.start[i]
+		}
+	}
+	tl.duration = tl.end[n-1]
+	if pipeline.Known(duration) && duration > tl.duration {
+		tl.duration = duration
+	}
+	return tl
+}
+
+// fill replaces unknown values by linear interpolation between known
+// neighbours (the nearest known value at the ends). At least one value must
+// be known.
+func fill(v []float64) {
+	prev := -1
+	for i := range v {
+		if !pipeline.Known(v[i]) {
+			continue
+		}
+		if prev < 0 {
+			for j := 0; j < i; j++ {
+				v[j] = v[i]
+			}
+		} else if i-prev > 1 {
+			for j := prev + 1; j < i; j++ {
+				v[j] = v[prev] + (v[i]-v[prev])*float64(j-prev)/float64(i-prev)
+			}
+		}
+		prev = i
+	}
+	for j := prev + 1; j < len(v); j++ {
+		v[j] = v[prev]
+	}
+}
+
+func (tl *timeline) at(i int) float64 {
+	if i >= len(tl.start) {
+		return tl.duration
+	}
+	return tl.start[i]
+}
+
+// sentences returns the transcript's sentences when they tile the words in
+// order, or sentences cut at end punctuation and turn changes otherwise.
+func sentences(t *pipeline.Transcript) []pipeline.Span {
+	n := len(t.Words)
+	ok := len(t.Sentences) > 0
+	next := 0
+	for _, s := range t.Sentences {
+		if s.First != next || s.End <= s.First || s.End > n {
+			ok = false
+			break
+		}
+		next = s.End
+	}
+	if ok && next == n {
+		return t.Sentences
+	}
+	var out []pipeline.Span
+	first := 0
+	for i := range n {
+		last := i == n-1
+		if !last && (endsSentence(t.Words[i].Text) || t.Words[i+1].Turn != t.Words[i].Turn || t.Words[i+1].Speaker != t.Words[i].Speaker) {
+			last = true
+		}
+		if last {
+			out = append(out, pipeline.Span{First: first, End: i + 1})
+			first = i + 1
+		}
+	}
+	return out
+}
+
+func endsSentence(w string) bool {
+	w = strings.TrimRight(w, `"')]”’`)
+	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
+}
+
+// hostSet decides who the hosts are.
+func hostSet(t *pipeline.Transcript, hosts []string) map[string]bool {
+	set := map[string]bool{}
+	for _, h := range hosts {
+		set[strings.ToLower(strings.TrimSpace(h))] = true
+	}
+	if len(set) > 0 {
+		return set
+	}
+	speakers := t.Speakers()
+	if g := strings.ToLower(strings.TrimSpace(t.Header.Guest)); g != "" {
+		for _, s := range speakers {
+			if strings.ToLower(s) != g {
+				set[strings.ToLower(s)] = true
+			}
+		}
+		if len(set) > 0 && len(set) < len(speakers) {
+			return set
+		}
+		set = map[string]bool{}
+	}
+	if len(speakers) > 0 {
+		set[strings.ToLower(speakers[0])] = true
+	}
+	return set
+}
+
+// gaps scores every sentence start but the first as a chapter boundary.
+type gaps struct {
+	sents  []pipeline.Span
+	tl     *timeline
+	score  []float64 // per sentence index; score[0] unused
+	hostQ  []bool
+	at     []float64 // position of each sentence start
+	length float64
+}
+
+func newGaps(t *pipeline.Transcript, sents []pipeline.Span, tl *timeline, hosts map[string]bool) *gaps {
+	g := &gaps{sents: sents, tl: tl, score: make([]float64, len(sents)), hostQ: make([]bool, len(sents)), at: make([]float64, len(sents)), length: tl.duration}
+	// content words of each sentence, as ids
+	ids := map[string]int{}
+	bags := make([][]int, len(sents))
+	for si, s := range sents {
+		g.at[si] = tl.at(s.First)
+		for i := s.First; i < s.End; i++ {
+			if st := stem(t.Words[i].Text); st != "" {
+				id, ok := ids[st]
+				if !ok {
+					id = len(ids)
+					ids[st] = id
+				}
+				bags[si] = append(bags[si], id)
+			}
+		}
+	}
+	turnQ := make([]bool, len(t.Turns))
+	for ti, tu := range t.Turns {
+		for i := max(tu.Words.First, 0); i < tu.Words.End && i < len(t.Words); i++ {
+			if strings.Contains(t.Words[i].Text, "?") {
+				turnQ[ti] = true
+				break
+			}
+		}
+	}
+	sim := make([]float64, len(sents))
+	for si := 1; si < len(sents); si++ {
+		left := map[int]float64{}
+		for j, c := si-1, 0; j >= 0 && c < window; j-- {
+			for _, id := range bags[j] {
+				left[id]++
+				c++
+			}
+		}
+		right := map[int]float64{}
+		for j, c := si, 0; j < len(sents) && c < window; j++ {
+			for _, id := range bags[j] {
+				right[id]++
+				c++
+			}
+		}
+		sim[si] = cosine(left, right)
+	}
+	// smooth once with the neighbours
+	sm := make([]float64, len(sim))
+	for si := 1; si < len(sim); si++ {
+		sum, n := sim[si], 1.0
+		if si > 1 {
+			sum += sim[si-1]
+			n++
+		}
+		if si+1 < len(sim) {
+			sum += sim[si+1]
+			n++
+		}
+		sm[si] = sum / n
+	}
+	for si := 1; si < len(sents); si++ {
+		l := sm[si]
+		for j := si - 1; j >= 1 && sm[j] >= l; j-- {
+			l = sm[j]
+		}
+		r := sm[si]
+		for j := si + 1; j < len(sm) && sm[j] >= r; j++ {
+			r = sm[j]
+		}
+		depth := (l - sm[si]) + (r - sm[si])
+		w := &t.Words[sents[si].First]
+		prev := &t.Words[sents[si].First-1]
+		turnStart := w.Turn != prev.Turn || w.Speaker != prev.Speaker
+		bonus := 0.0
+		if turnStart {
+			bonus += 0.03
+			if hosts[strings.ToLower(w.Speaker)] && w.Turn >= 0 && w.Turn < len(turnQ) && turnQ[w.Turn] {
+				g.hostQ[si] = true
+				bonus += 0.15
+			}
+			if tl.timed && tl.start[sents[si].First]-tl.end[sents[si].First-1] >= 1.5 && w.Speaker != prev.Speaker {
+				bonus += 0.05
+			}
+		}
+		if strings.Contains(t.Words[sents[si].End-1].Text, "?") {
+			bonus += 0.04
+		}
+		g.score[si] = depth + bonus
+	}
+	return g
+}
+
+func cosine(a, b map[int]float64) float64 {
+	var dot, na, nb float64
+	for k, v := range a {
+		na += v * v
+		dot += v * b[k]
+	}
+	for _, v := range b {
+		nb += v * v
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// choose picks up to n boundary sentences by score, far enough apart.
+func (g *gaps) choose(n int) []int {
+	order := make([]int, 0, len(g.sents))
+	for si := 1; si < len(g.sents); si++ {
+		order = append(order, si)
+	}
+	sort.SliceStable(order, func(a, b int) bool { return g.score[order[a]] > g.score[order[b]] })
+	var chosen []int
+	sep := max(minChapter, 0.5*g.length/float64(n+1))
+	for _, s := range []float64{sep, minChapter} {
+		for _, si := range order {
+			if len(chosen) >= n {
+				break
+			}
+			if g.fits(si, chosen, -1, s) {
+				chosen = append(chosen, si)
+			}
+		}
+	}
+	// move to a host's question turn nearby
+	for ci, si := range chosen {
+		if g.hostQ[si] {
+			continue
+		}
+		best, bestD := -1, snapRange+1
+		for sj := 1; sj < len(g.sents); sj++ {
+			d := math.Abs(g.at[sj] - g.at[si])
+			if g.hostQ[sj] && d <= snapRange && d < bestD && g.fits(sj, chosen, ci, minChapter) {
+				best, bestD = sj, d
+			}
+		}
+		if best >= 0 {
+			chosen[ci] = best
+		}
+	}
+	sort.Ints(chosen)
+	return chosen
+}
+
+// fits reports whether sentence si can start a chapter given the chosen
+// ones (ignoring chosen[skip]) with sep seconds between boundaries.
+func (g *gaps) fits(si int, chosen []int, skip int, sep float64) bool {
+	p := g.at[si]
+	if p < sep || g.length-p < sep {
+		return false
+	}
+	for i, c := range chosen {
+		if i != skip && (c == si || math.Abs(g.at[c]-p) < sep) {
+			return false
+		}
+	}
+	return true
+}
+
+// stem returns a crude stem of a content word, "" for stop words.
+func stem(w string) string {
+	w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+	if len(w) < 3 || stopwords[w] {
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all also am an and any are aren't as at be
+	because been before being below between both but by can can't cannot could couldn't did didn't do does doesn't
+	doing don't down during each even ever every few for from further get gets getting got had hadn't has hasn't
+	have haven't having he he'd he'll he's her here here's hers herself him himself his how how's however i i'd
+	i'll i'm i've if in into is isn't it it's its itself just kind kinda know let's like lot make many may me
+	maybe mean more most much must mustn't my myself no nor not now of off oh okay on once one only or other
+	ought our ours ourselves out over own really right said same say says see she she'd she'll she's should
+	shouldn't so some something sort still such sure take than that that's the their theirs them themselves then
+	there there's these they they'd they'll they're they've thing things think this those though through to too
+	under until up upon us very was wasn't way we we'd we'll we're we've well went were weren't what what's when
+	when's where where's whether which while who who's whom why why's will with won't would wouldn't yeah yes yet
+	you you'd you'll you're you've your yours yourself yourselves actually basically going gonna want wanna got
+	thank thanks uh um hmm mm ah anyway anything everything nothing lots quite pretty able back come came goes
+	go look looking told tell talk talking things stuff guess`) {
+		m[w] = true
+	}
+	return m
+}()

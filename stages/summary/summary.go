@@ -1,0 +1,307 @@
+package summary
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/shownotes/shownotes/pipeline"
+)
+
+// Options are the summarizer's settings; the zero value works.
+type Options struct {
+	// Hosts are the speakers who ask the questions; their sentences are
+	// used only when the guests' are not enough. Empty: every speaker but
+	// Transcript.Header.Guest, or the first speaker when no guest is named.
+	Hosts []string
+	// Sentences is how many sentences to pick; 0 picks 3 (2 for a
+	// transcript under 300 words).
+	Sentences int
+}
+
+// Summarize picks 2–3 central, self-contained sentences of the transcript,
+// verbatim, in episode order.
+func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*pipeline.Summary, error) {
+	out := &pipeline.Summary{}
+	if t == nil || len(t.Words) == 0 {
+		return out, nil
+	}
+	sents := sentences(t)
+	want := opts.Sentences
+	if want <= 0 {
+		want = 3
+		if len(t.Words) < 300 {
+			want = 2
+		}
+	}
+	vecs := vectors(t, sents)
+	rank := textRank(vecs)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	hosts := hostSet(t, opts.Hosts)
+	score := make([]float64, len(sents))
+	for i, s := range sents {
+		score[i] = rank[i]
+		if hosts[strings.ToLower(t.Words[s.First].Speaker)] {
+			score[i] *= 0.6
+		}
+	}
+	var picked []int
+	for _, strict := range []bool{true, false} {
+		var cands []int
+		for i, s := range sents {
+			if eligible(t, s, vecs[i], strict) {
+				cands = append(cands, i)
+			}
+		}
+		for len(picked) < want {
+			best, bestV := -1, math.Inf(-1)
+			for _, c := range cands {
+				if contains(picked, c) {
+					continue
+				}
+				red := 0.0
+				for _, p := range picked {
+					red = max(red, cosine(vecs[c], vecs[p]))
+				}
+				if red > 0.5 {
+					continue
+				}
+				if v := score[c] * (1 - 0.7*red); v > bestV {
+					best, bestV = c, v
+				}
+			}
+			if best < 0 {
+				break
+			}
+			picked = append(picked, best)
+		}
+		if len(picked) >= want {
+			break
+		}
+	}
+	sort.Ints(picked)
+	for _, i := range picked {
+		out.Sentences = append(out.Sentences, t.Text(sents[i]))
+	}
+	return out, nil
+}
+
+func contains(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// badStart are first words that need the sentence before to make sense.
+var badStart = set(`he she it they them him her his its their theirs this that these those there then
+and but or so because which who whom whose where when while also yeah yes no well right okay oh um uh
+like plus anyway though although than thus hence therefore however besides meanwhile otherwise exactly
+absolutely sure totally indeed actually basically again same such both either neither one now`)
+
+// eligible reports whether a sentence can stand alone in the summary.
+func eligible(t *pipeline.Transcript, s pipeline.Span, v map[string]float64, strict bool) bool {
+	n := s.Len()
+	lo, hi := 8, 40
+	if !strict {
+		lo, hi = 5, 50
+	}
+	if n < lo || n > hi || len(v) < 3 {
+		return false
+	}
+	first := norm(t.Words[s.First].Text)
+	last := strings.TrimRight(t.Words[s.End-1].Text, `"')]”’`)
+	if strict && s.Len() > 1 && first == "you" && norm(t.Words[s.First+1].Text) == "know" {
+		return false
+	}
+	if strict && badStart[first] {
+		return false
+	}
+	if !strings.HasSuffix(last, ".") && !strings.HasSuffix(last, "!") {
+		return false
+	}
+	r := []rune(t.Words[s.First].Text)
+	if len(r) == 0 || !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) {
+		return false
+	}
+	for i := s.First; i < s.End; i++ {
+		w := t.Words[i].Text
+		if strings.ContainsAny(w, "?[]") || (i+1 < s.End && strings.HasSuffix(w, "...")) {
+			return false
+		}
+	}
+	return true
+}
+
+func norm(w string) string {
+	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }))
+}
+
+// vectors returns a TF-IDF vector of content words per sentence.
+func vectors(t *pipeline.Transcript, sents []pipeline.Span) []map[string]float64 {
+	tf := make([]map[string]float64, len(sents))
+	df := map[string]int{}
+	for i, s := range sents {
+		tf[i] = map[string]float64{}
+		for j := s.First; j < s.End; j++ {
+			w := norm(t.Words[j].Text)
+			if len(w) < 3 || stop[w] {
+				continue
+			}
+			if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 {
+				w = w[:len(w)-1]
+			}
+			if tf[i][w] == 0 {
+				df[w]++
+			}
+			tf[i][w]++
+		}
+	}
+	n := float64(len(sents))
+	for _, v := range tf {
+		for w, c := range v {
+			v[w] = (1 + math.Log(c)) * math.Log((n+1)/float64(df[w]))
+		}
+	}
+	return tf
+}
+
+func cosine(a, b map[string]float64) float64 {
+	var dot, na, nb float64
+	for k, v := range a {
+		na += v * v
+		dot += v * b[k]
+	}
+	for _, v := range b {
+		nb += v * v
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// textRank runs PageRank (damping 0.85) over the sentence similarity graph.
+func textRank(vecs []map[string]float64) []float64 {
+	n := len(vecs)
+	rank := make([]float64, n)
+	if n == 0 {
+		return rank
+	}
+	type edge struct {
+		to int
+		w  float64
+	}
+	adj := make([][]edge, n)
+	out := make([]float64, n)
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			if w := cosine(vecs[i], vecs[j]); w > 0.05 {
+				adj[i] = append(adj[i], edge{j, w})
+				adj[j] = append(adj[j], edge{i, w})
+				out[i] += w
+				out[j] += w
+			}
+		}
+	}
+	for i := range rank {
+		rank[i] = 1.0 / float64(n)
+	}
+	next := make([]float64, n)
+	for range 40 {
+		for i := range next {
+			next[i] = 0.15 / float64(n)
+		}
+		for i := range n {
+			if out[i] == 0 {
+				continue
+			}
+			for _, e := range adj[i] {
+				next[e.to] += 0.85 * rank[i] * e.w / out[i]
+			}
+		}
+		rank, next = next, rank
+	}
+	return rank
+}
+
+// sentences returns the transcript's sentences when they tile the words in
+// order, or sentences cut at end punctuation and turn changes otherwise.
+func sentences(t *pipeline.Transcript) []pipeline.Span {
+	n := len(t.Words)
+	ok := len(t.Sentences) > 0
+	next := 0
+	for _, s := range t.Sentences {
+		if s.First != next || s.End <= s.First || s.End > n {
+			ok = false
+			break
+		}
+		next = s.End
+	}
+	if ok && next == n {
+		return t.Sentences
+	}
+	var out []pipeline.Span
+	first := 0
+	for i := range n {
+		w := strings.TrimRight(t.Words[i].Text, `"')]”’`)
+		end := i == n-1 || strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!") ||
+			t.Words[i+1].Turn != t.Words[i].Turn || t.Words[i+1].Speaker != t.Words[i].Speaker
+		if end {
+			out = append(out, pipeline.Span{First: first, End: i + 1})
+			first = i + 1
+		}
+	}
+	return out
+}
+
+func hostSet(t *pipeline.Transcript, hosts []string) map[string]bool {
+	set := map[string]bool{}
+	for _, h := range hosts {
+		set[strings.ToLower(strings.TrimSpace(h))] = true
+	}
+	if len(set) > 0 {
+		return set
+	}
+	speakers := t.Speakers()
+	if g := strings.ToLower(strings.TrimSpace(t.Header.Guest)); g != "" {
+		for _, s := range speakers {
+			if strings.ToLower(s) != g {
+				set[strings.ToLower(s)] = true
+			}
+		}
+		if len(set) > 0 && len(set) < len(speakers) {
+			return set
+		}
+		set = map[string]bool{}
+	}
+	if len(speakers) > 1 {
+		set[strings.ToLower(speakers[0])] = true
+	}
+	return set
+}
+
+func set(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+var stop = set(`about above after again against all also and any are because been before being below between
+both but can could did does doing down during each even ever every few for from further get gets getting got
+had has have having her here hers herself him himself his how however into its itself just kind know like lot
+make many may maybe mean more most much must not now off okay once one only other our ours out over own really
+right said same say says see she should some something sort still such sure take than that that's the their
+theirs them themselves then there there's these they they're thing things think this those though through too
+under until upon very was way well went were what when where whether which while who whom why will with would
+yeah yes yet you you're your yours actually basically going gonna want got thank thanks anything everything
+nothing lots quite pretty able back come came goes look looking told tell talk talking stuff guess don't
+didn't it's i'm i've i'd i'll we're we've can't isn't wasn't doesn't`)

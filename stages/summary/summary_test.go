@@ -1,0 +1,94 @@
+package summary
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/testcorpus"
+	"github.com/shownotes/shownotes/stages/transcript"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func spanAll(t *pipeline.Transcript) pipeline.Span { return pipeline.Span{First: 0, End: len(t.Words)} }
+
+func TestGolden(t *testing.T) {
+	for _, name := range []string{"seed.txt", "sample/transcript.txt"} {
+		tr, err := transcript.ParseFile(filepath.Join(testcorpus.Root(), "testdata", name), transcript.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := Summarize(context.Background(), tr, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSummary(t, tr.Text(spanAll(tr)), s.Sentences, 2, 3)
+		got := []byte(strings.Join(s.Sentences, "\n") + "\n")
+		path := filepath.Join("testdata", strings.ReplaceAll(name, "/", "-")+".summary")
+		if *update {
+			os.MkdirAll("testdata", 0o755)
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("Summarize(%s) =\n%s\nwant\n%s", name, got, want)
+		}
+	}
+}
+
+func word(text, speaker string, turn int) pipeline.Word {
+	return pipeline.Word{Text: text, Speaker: speaker, Turn: turn, Start: pipeline.NoTime, End: pipeline.NoTime}
+}
+
+func TestEligible(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"Deep learning is going to be used like everywhere in medicine soon.", true},
+		{"He said deep learning is going to be used everywhere in medicine.", false},
+		{"And deep learning is going to be used like everywhere in medicine.", false},
+		{"Is deep learning going to be used like everywhere in medicine now?", false},
+		{"Deep learning works.", false},
+		{"Deep learning is going to be used like everywhere in medicine soon", false},
+	} {
+		tr := &pipeline.Transcript{}
+		for _, w := range strings.Fields(tc.in) {
+			tr.Words = append(tr.Words, word(w, "A", 0))
+		}
+		v := vectors(tr, []pipeline.Span{spanAll(tr)})[0]
+		if got := eligible(tr, spanAll(tr), v, true); got != tc.want {
+			t.Errorf("eligible(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func FuzzSummarize(f *testing.F) {
+	if b, err := os.ReadFile(filepath.Join(testcorpus.Sample(), "transcript.txt")); err == nil {
+		f.Add(string(b))
+	}
+	f.Add("A. B? C! ... [x]")
+	f.Fuzz(func(t *testing.T, s string) {
+		tr := &pipeline.Transcript{}
+		for i, w := range strings.Fields(s) {
+			tr.Words = append(tr.Words, word(w, []string{"H", "G"}[i/40%2], i/40))
+		}
+		got, err := Summarize(context.Background(), tr, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSummary(t, tr.Text(spanAll(tr)), got.Sentences, 0, 3)
+	})
+}
