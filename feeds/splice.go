@@ -1,0 +1,312 @@
+package feeds
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+)
+
+// ErrFeed is wrapped by the errors of a feed file that cannot be updated
+// (it does not parse, it is not RSS): the file is left as it was.
+var ErrFeed = errors.New("feed cannot be updated")
+
+// span is a half-open byte range of the feed.
+type span struct{ start, end int }
+
+// scannedItem is an existing item: its bytes and what identifies it.
+type scannedItem struct {
+	span
+	guid, enclosure string
+}
+
+// layout is where things are in a feed's bytes.
+type layout struct {
+	rssStart   span              // the <rss …> start tag
+	rootNS     map[string]string // prefix → URI declared on <rss>
+	channelEnd int               // offset of </channel>
+	items      []scannedItem     // direct children of channel, in order
+	lastBuild  span              // lastBuildDate's text, between its tags
+	buildEmpty bool              // lastBuildDate is self-closed: lastBuild is the element
+	hasBuild   bool
+}
+
+// bom is the UTF-8 byte order mark, which encoding/xml does not skip.
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// scan parses the whole feed (it must be well-formed XML with an <rss> root
+// holding a <channel>) and returns its layout.
+func scan(data []byte) (*layout, error) {
+	base := 0
+	if bytes.HasPrefix(data, bom) {
+		base = len(bom)
+	}
+	d := xml.NewDecoder(bytes.NewReader(data[base:]))
+	d.CharsetReader = func(charset string, r io.Reader) (io.Reader, error) {
+		if strings.EqualFold(charset, "utf-8") || strings.EqualFold(charset, "us-ascii") {
+			return r, nil
+		}
+		return nil, fmt.Errorf("encoding %q is not supported (only UTF-8)", charset)
+	}
+	lay := &layout{channelEnd: -1, rssStart: span{-1, -1}}
+	var (
+		depth     int
+		inChannel bool
+		chDepth   int
+		cur       *scannedItem
+		field     string // "guid" or "" while inside the current item's guid
+		guidText  strings.Builder
+		buildAt   = -1 // offset of lastBuildDate's start tag
+		buildIn   = -1 // offset after it
+		roots     int
+	)
+	for {
+		off := base + int(d.InputOffset())
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%w: not well-formed XML: %v", ErrFeed, err)
+		}
+		end := base + int(d.InputOffset())
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			switch {
+			case depth == 1:
+				roots++
+				if t.Name.Local != "rss" || t.Name.Space != "" {
+					return nil, fmt.Errorf("%w: root element is <%s>, not <rss>", ErrFeed, t.Name.Local)
+				}
+				lay.rssStart = span{off, end}
+				lay.rootNS = map[string]string{}
+				for _, a := range t.Attr {
+					if a.Name.Space == "xmlns" {
+						lay.rootNS[a.Name.Local] = a.Value
+					}
+				}
+			case depth == 2 && t.Name.Local == "channel" && t.Name.Space == "" && lay.channelEnd < 0 && !inChannel:
+				inChannel, chDepth = true, depth
+			case inChannel && depth == chDepth+1 && t.Name.Space == "" && t.Name.Local == "item":
+				cur = &scannedItem{span: span{off, -1}}
+			case inChannel && depth == chDepth+1 && t.Name.Space == "" && t.Name.Local == "lastBuildDate" && !lay.hasBuild:
+				buildAt, buildIn = off, end
+			case cur != nil && depth == chDepth+2 && t.Name.Space == "" && t.Name.Local == "guid":
+				field = "guid"
+				guidText.Reset()
+			case cur != nil && depth == chDepth+2 && t.Name.Space == "" && t.Name.Local == "enclosure" && cur.enclosure == "":
+				for _, a := range t.Attr {
+					if a.Name.Space == "" && a.Name.Local == "url" {
+						cur.enclosure = strings.TrimSpace(a.Value)
+					}
+				}
+			}
+		case xml.EndElement:
+			switch {
+			case inChannel && depth == chDepth:
+				inChannel = false
+				lay.channelEnd = off
+			case cur != nil && depth == chDepth+1:
+				cur.end = end
+				lay.items = append(lay.items, *cur)
+				cur = nil
+			case field == "guid" && depth == chDepth+2:
+				if cur.guid == "" {
+					cur.guid = strings.TrimSpace(guidText.String())
+				}
+				field = ""
+			case buildAt >= 0 && depth == chDepth+1:
+				if buildIn == end { // <lastBuildDate/>
+					lay.lastBuild, lay.buildEmpty = span{buildAt, end}, true
+				} else {
+					lay.lastBuild = span{buildIn, off}
+				}
+				lay.hasBuild = true
+				buildAt = -1
+			}
+			depth--
+		case xml.CharData:
+			if field == "guid" {
+				guidText.Write(t)
+			}
+		}
+	}
+	switch {
+	case roots == 0:
+		return nil, fmt.Errorf("%w: no <rss> element", ErrFeed)
+	case lay.channelEnd < 0:
+		return nil, fmt.Errorf("%w: no <channel> in <rss>", ErrFeed)
+	}
+	return lay, nil
+}
+
+// edit replaces data[start:end] with repl.
+type edit struct {
+	span
+	repl []byte
+}
+
+// apply applies non-overlapping edits.
+func apply(data []byte, edits []edit) []byte {
+	sort.Slice(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	var out bytes.Buffer
+	out.Grow(len(data) + 4096)
+	at := 0
+	for _, e := range edits {
+		out.Write(data[at:e.start])
+		out.Write(e.repl)
+		at = e.end
+	}
+	out.Write(data[at:])
+	return out.Bytes()
+}
+
+// newline returns the feed's line break before off: "\r\n" or "\n".
+func newline(data []byte, off int) string {
+	if i := bytes.LastIndexByte(data[:off], '\n'); i > 0 && data[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// lineIndent returns the spaces and tabs between the last newline before
+// off and off, and whether only such whitespace separates them.
+func lineIndent(data []byte, off int) (string, bool) {
+	i := off
+	for i > 0 && (data[i-1] == ' ' || data[i-1] == '\t') {
+		i--
+	}
+	if i > 0 && data[i-1] == '\n' {
+		return string(data[i:off]), true
+	}
+	return "", false
+}
+
+// Splice returns the feed data with the item inserted newest first or, when
+// an item with the same guid or enclosure URL exists, replaced in place
+// (other copies of the same episode are removed). lastBuildDate, when the
+// channel has one, is set to now; namespaces the item uses and the <rss>
+// start tag lacks are declared there. Nothing else changes. A feed that does
+// not parse gives an error wrapping ErrFeed.
+func Splice(data []byte, it *Item, now time.Time) (out []byte, replaced bool, err error) {
+	if err := it.Check(); err != nil {
+		return nil, false, err
+	}
+	lay, err := scan(data)
+	if err != nil {
+		return nil, false, err
+	}
+	guid := strings.TrimSpace(xmlText(it.GUID))
+	enc := strings.TrimSpace(xmlText(it.Enclosure.URL))
+	var same []scannedItem
+	for _, s := range lay.items {
+		if s.guid == guid || (enc != "" && s.enclosure == enc) {
+			same = append(same, s)
+		}
+	}
+
+	var edits []edit
+	// Where the item goes, and its indentation.
+	unit := "  "
+	var at int
+	var indent string
+	var after string // what follows the new item before the bytes at `at`
+	nl := "\n"
+	switch {
+	case len(same) > 0:
+		at = same[0].start
+		if ind, ok := lineIndent(data, at); ok {
+			indent, nl = ind, newline(data, at)
+		}
+	case len(lay.items) > 0:
+		at = lay.items[0].start
+		var ok bool
+		indent, ok = lineIndent(data, at)
+		if ok {
+			nl = newline(data, at)
+			after = nl + indent
+		}
+	default:
+		at = lay.channelEnd
+		chIndent, ok := lineIndent(data, at)
+		if ok {
+			if strings.Contains(chIndent, "\t") {
+				unit = "\t"
+			}
+			indent = chIndent + unit
+			nl = newline(data, at)
+			after = nl + chIndent
+		}
+	}
+	if strings.Contains(indent, "\t") {
+		unit = "\t"
+	}
+	itemXML, err := it.XML(indent, unit)
+	if err != nil {
+		return nil, false, err
+	}
+	// Namespaces the item uses: declared on <rss> when it lacks them; on
+	// the item itself when <rss> binds the prefix to another URI.
+	var decl, local []string
+	for _, p := range []string{"content", "itunes", "podcast"} {
+		uri, ok := lay.rootNS[p]
+		switch {
+		case !ok:
+			decl = append(decl, fmt.Sprintf(` xmlns:%s="%s"`, p, itemPrefixes[p]))
+		case uri != itemPrefixes[p]:
+			local = append(local, fmt.Sprintf(` xmlns:%s="%s"`, p, itemPrefixes[p]))
+		}
+	}
+	if nl != "\n" { // XML reads CRLF as LF, even in CDATA: same content
+		itemXML = bytes.ReplaceAll(bytes.ReplaceAll(itemXML, []byte("\r\n"), []byte("\n")), []byte("\n"), []byte(nl))
+	}
+	if len(local) > 0 && bytes.HasPrefix(itemXML, []byte("<item")) {
+		itemXML = append([]byte("<item"+strings.Join(local, "")), itemXML[len("<item"):]...)
+	}
+	if len(same) > 0 {
+		edits = append(edits, edit{same[0].span, itemXML})
+		for _, s := range same[1:] {
+			sp := s.span
+			if ind, ok := lineIndent(data, sp.start); ok {
+				sp.start -= len(ind) + len(newline(data, sp.start)) // the line break and indent before it
+			}
+			edits = append(edits, edit{sp, nil})
+		}
+	} else {
+		lead := ""
+		if len(lay.items) == 0 && after != "" {
+			// Insert before </channel>: the item starts on the line the
+			// closing tag is on, which then moves down.
+			lead = unit
+		}
+		edits = append(edits, edit{span{at, at}, append(append([]byte(lead), itemXML...), after...)})
+	}
+
+	if len(decl) > 0 {
+		e := lay.rssStart.end - 1 // the '>' of <rss …>
+		edits = append(edits, edit{span{e, e}, []byte(strings.Join(decl, ""))})
+	}
+
+	if lay.hasBuild {
+		edits = append(edits, buildDateEdit(lay, now))
+	}
+	out = apply(data, edits)
+	if _, err := scan(out); err != nil { // never write a feed that does not parse
+		return nil, false, fmt.Errorf("updated feed does not parse: %w", err)
+	}
+	return out, len(same) > 0, nil
+}
+
+// buildDateEdit replaces lastBuildDate's text, keeping its tags.
+func buildDateEdit(lay *layout, now time.Time) edit {
+	date := now.Format(time.RFC1123Z)
+	if lay.buildEmpty {
+		return edit{lay.lastBuild, []byte("<lastBuildDate>" + date + "</lastBuildDate>")}
+	}
+	return edit{lay.lastBuild, []byte(date)}
+}
