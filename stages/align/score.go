@@ -47,13 +47,13 @@ type TimedWord struct {
 // Scores are the figures of ../shared/corpus/tools/score_align.py, computed
 // the same way (words matched to truth tokens by normalised text in order).
 type Scores struct {
-	Tokens, Matched                   int
-	Coverage                          float64
+	Tokens, Matched                    int
+	Coverage                           float64
 	WordMedianMs, WordP90Ms, WordP95Ms float64
-	WordWithin100, WordWithin250      float64
-	Sentences, SentMatched            int
-	SentMedianMs, SentP95Ms           float64
-	SentWithin250, SentWithin1s       float64
+	WordWithin100, WordWithin250       float64
+	Sentences, SentMatched             int
+	SentMedianMs, SentP95Ms            float64
+	SentWithin250, SentWithin1s        float64
 }
 
 func normToken(w string) string {
@@ -65,7 +65,6 @@ func normToken(w string) string {
 	}
 	return b.String()
 }
-
 
 // pct is score_align.py's percentile: the element at round(q*(n-1)) of the
 // sorted values (Python rounds halves to even).
