@@ -544,6 +544,13 @@ func windowRatios(a, b *matrix, path []cell, w int, v *vad) []float64 {
 		var other float64
 		m := 0
 		span := j1 + 1 - j0
+		own0 := sliceDecimate(b, j0, j1+1, k)
+		// The same synthetic frames in reverse order: the same voice and
+		// sounds, not these words in this order. Works at any length.
+		other += windowCost(ra, reversed(own0))
+		m++
+		// Synthetic speech from elsewhere, where the episode is long
+		// enough.
 		for _, off := range []int{-3 * span, -2 * span, 2 * span, 3 * span} {
 			o0 := j0 + off
 			if o0 < 0 || o0+span > b.n {
@@ -552,10 +559,15 @@ func windowRatios(a, b *matrix, path []cell, w int, v *vad) []float64 {
 			other += windowCost(ra, sliceDecimate(b, o0, o0+span, k))
 			m++
 		}
-		if m == 0 {
-			continue
-		}
 		out[x] = own / (other / float64(m))
+	}
+	return out
+}
+
+func reversed(m *matrix) *matrix {
+	out := &matrix{n: m.n, dim: m.dim, data: make([]float32, len(m.data))}
+	for i := 0; i < m.n; i++ {
+		copy(out.row(i), m.row(m.n-1-i))
 	}
 	return out
 }

@@ -1,0 +1,94 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func fmtPrint(s string) { fmt.Println(s) }
+
+func TestLoadPodcast(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, body, wantErr string
+		want                Podcast
+	}{
+		{"ok", "title = \"Show\"\nbase_url = \"https://x\"\nexplicit = true\nhosts = [\"A\"]\n", "", Podcast{Title: "Show", BaseURL: "https://x", Explicit: true, Hosts: []string{"A"}}},
+		{"unknown key", "titel = \"Show\"\n", "unknown key \"titel\"", Podcast{}},
+		{"bad toml", "title = \n", "bad configuration", Podcast{}},
+	}
+	for _, tc := range tests {
+		p := filepath.Join(dir, tc.name+".toml")
+		os.WriteFile(p, []byte(tc.body), 0o644)
+		got, err := LoadPodcast(p)
+		if tc.wantErr != "" {
+			if err == nil || !errors.Is(err, ErrConfig) || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("LoadPodcast(%s) = %v, want error containing %q", tc.name, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || fmt.Sprint(got) != fmt.Sprint(tc.want) {
+			t.Errorf("LoadPodcast(%s) = %+v, %v, want %+v", tc.name, got, err, tc.want)
+		}
+	}
+}
+
+func TestLoadGlossary(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name, body, wantErr string
+		entries             int
+	}{
+		{"ok", "[[entry]]\nname = \"Enlitic\"\nmatch = [\"Analytic\"]\ntype = \"ORG\"\nlink = \"https://enlitic.com\"\n", "", 1},
+		{"bad type", "[[entry]]\nname = \"X\"\ntype = \"COMPANY\"\n", "is not one of", 0},
+		{"no name", "[[entry]]\nmatch = [\"x\"]\n", "has no name", 0},
+	}
+	for _, tc := range tests {
+		p := filepath.Join(dir, tc.name+".toml")
+		os.WriteFile(p, []byte(tc.body), 0o644)
+		g, err := LoadGlossary(p)
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("LoadGlossary(%s) = %v, want error containing %q", tc.name, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || len(g.Entries) != tc.entries {
+			t.Errorf("LoadGlossary(%s) = %d entries, %v, want %d", tc.name, len(g.Entries), err, tc.entries)
+		}
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f.txt")
+	os.WriteFile(p, []byte("old"), 0o644)
+	if err := WriteFileAtomic(p, []byte("new"), 0o644); err != nil {
+		t.Fatalf("WriteFileAtomic() = %v", err)
+	}
+	if b, _ := os.ReadFile(p); string(b) != "new" {
+		t.Errorf("content = %q, want %q", b, "new")
+	}
+	// A directory that does not exist: an error, nothing left behind.
+	if err := WriteFileAtomic(filepath.Join(dir, "no", "f"), []byte("x"), 0o644); err == nil {
+		t.Error("WriteFileAtomic(missing dir) = nil, want an error")
+	}
+	ents, _ := os.ReadDir(dir)
+	if len(ents) != 1 {
+		t.Errorf("dir holds %d entries, want 1", len(ents))
+	}
+}
+
+func TestTranscriptText(t *testing.T) {
+	tr := &Transcript{Words: []Word{{Text: "Hi,"}, {Text: "there."}, {Text: "Bye."}}}
+	if got := tr.Text(Span{0, 2}); got != "Hi, there." {
+		t.Errorf("Text(0,2) = %q, want %q", got, "Hi, there.")
+	}
+	if s, e := tr.SpanTime(Span{1, 1}); Known(s) || Known(e) {
+		t.Errorf("SpanTime(empty) = %v,%v, want NoTime", s, e)
+	}
+}
