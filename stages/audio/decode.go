@@ -1,0 +1,153 @@
+package audio
+
+import (
+	"context"
+	"io"
+	"sync"
+
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/audio/features"
+)
+
+// Options are Decode's settings; the zero value works.
+type Options struct {
+	Features features.Config
+	// Warn, when set, receives each problem that did not stop decoding
+	// (a truncated file, NaN samples), one line naming the file.
+	Warn func(msg string)
+}
+
+// blockFrames is how many mono frames travel between the goroutines of
+// Decode at a time, and nBlocks how many blocks each stage may hold.
+const (
+	blockFrames = 65536
+	nBlocks     = 4
+)
+
+// Decode streams the WAV file at path into features: one goroutine reads
+// and converts 64 KiB of the data chunk at a time to mono float32, a second
+// resamples it to 16 kHz, and the calling goroutine computes the MFCCs, the
+// stages joined by small bounded channels of recycled buffers, so memory
+// stays flat whatever the length of the file (the features themselves are
+// about 21 MB an hour). Decode checks ctx for every block and returns
+// ctx.Err() when it is done.
+func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, error) {
+	r, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	f := r.Format()
+	rs, err := features.NewResampler(f.SampleRate, features.Rate)
+	if err != nil {
+		return nil, err
+	}
+	ex := features.NewExtractor(opts.Features)
+	ex.Grow(int(f.Frames*features.Rate/int64(f.SampleRate))/features.Hop + 2)
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	var (
+		wg        sync.WaitGroup
+		readErr   error
+		frames    int64
+		rawFree   = make(chan []float32, nBlocks)
+		rawFull   = make(chan []float32, nBlocks)
+		outFree   = make(chan []float32, nBlocks)
+		outFull   = make(chan []float32, nBlocks)
+		outFrames = blockFrames*features.Rate/f.SampleRate + 64
+	)
+	for range nBlocks {
+		rawFree <- make([]float32, blockFrames)
+		outFree <- make([]float32, 0, outFrames)
+	}
+	wg.Add(2)
+	// Read and convert.
+	go func() {
+		defer wg.Done()
+		defer close(rawFull)
+		for {
+			var buf []float32
+			select {
+			case <-ctx.Done():
+				readErr = ctx.Err()
+				return
+			case buf = <-rawFree:
+			}
+			n, err := r.Read(buf[:cap(buf)])
+			frames += int64(n)
+			if n > 0 {
+				rawFull <- buf[:n] // never blocks: nBlocks buffers, nBlocks slots
+			}
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				readErr = err
+				return
+			}
+		}
+	}()
+	// Resample.
+	go func() {
+		defer wg.Done()
+		defer close(outFull)
+		get := func() ([]float32, bool) {
+			select {
+			case <-ctx.Done():
+				return nil, false
+			case b := <-outFree:
+				return b[:0], true
+			}
+		}
+		for in := range rawFull {
+			out, ok := get()
+			if !ok {
+				return
+			}
+			out = rs.Process(in, out)
+			rawFree <- in
+			outFull <- out
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		out, ok := get()
+		if !ok {
+			return
+		}
+		outFull <- rs.Flush(out)
+	}()
+	// Extract.
+	for b := range outFull {
+		if ctx.Err() == nil {
+			ex.Write(b)
+		}
+		outFree <- b[:0]
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if readErr != nil {
+		return nil, readErr
+	}
+	if opts.Warn != nil {
+		for _, w := range r.Warnings() {
+			opts.Warn(w)
+		}
+	}
+	return &pipeline.Audio{
+		Path:       path,
+		SampleRate: f.SampleRate,
+		Channels:   f.Channels,
+		Bits:       f.Bits,
+		Float:      f.Float,
+		Duration:   float64(frames) / float64(f.SampleRate),
+		Features:   ex.Features(),
+	}, nil
+}
