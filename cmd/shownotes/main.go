@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 )
@@ -40,7 +41,16 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
+// memoryLimit is the Go heap's soft limit unless GOMEMLIMIT says otherwise:
+// it keeps a 3-hour episode's run near the 1-hour one's peak (measured on
+// the 1-hour benchmark: 328 MB peak RSS without it, 227 MB with 200 MiB,
+// same CPU time).
+const memoryLimit = 200 << 20
+
 func main() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(memoryLimit)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

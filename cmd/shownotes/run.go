@@ -103,6 +103,10 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 		cfg.OutDir = abs
 	}
 
+	if err := preflight(&cfg); err != nil {
+		return err
+	}
+
 	var prog pipeline.Progress
 	w := &warnings{w: stderr}
 	if !quiet && (verbose || isTerminal(os.Stderr)) {

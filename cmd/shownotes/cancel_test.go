@@ -1,0 +1,153 @@
+package main
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// longEpisode is the sample repeated to about ten minutes, long enough for
+// a run to be caught in the middle of each stage.
+var (
+	longOnce                  sync.Once
+	longAudio, longTranscript string
+	longErr                   error
+)
+
+const longRepeats = 15
+
+func getLongEpisode(t *testing.T, b *baselineRun) (audio, transcript string) {
+	t.Helper()
+	longOnce.Do(func() {
+		dir := filepath.Join(testRoot, "long")
+		if longErr = os.MkdirAll(dir, 0o755); longErr != nil {
+			return
+		}
+		longAudio = filepath.Join(dir, "long.wav")
+		longTranscript = filepath.Join(dir, "long.txt")
+		if longErr = mustWrite(longAudio, wavSpec{}.build(pcm16(repeatSamples(b.samples, longRepeats), 1))); longErr != nil {
+			return
+		}
+		tr, err := os.ReadFile(filepath.Join(sampleDir(), "transcript.txt"))
+		if err != nil {
+			longErr = err
+			return
+		}
+		longErr = mustWrite(longTranscript, []byte(strings.Repeat(strings.TrimSpace(string(tr))+"\n\n", longRepeats)))
+	})
+	if longErr != nil {
+		t.Fatal(longErr)
+	}
+	return longAudio, longTranscript
+}
+
+var stageLine = regexp.MustCompile(`^\[\s*\d+\] (\w+)`)
+
+// TestCancel interrupts a run in the middle of a stage: it must stop within
+// a second with status 130, leave no temporary file, and leave the earlier
+// outputs and the feed byte for byte as they were.
+func TestCancel(t *testing.T) {
+	b := getBaseline(t)
+	audio, transcript := getLongEpisode(t, b)
+	tests := []struct {
+		name  string
+		sig   syscall.Signal
+		stage string // the signal goes when this stage starts
+	}{
+		{"SIGTERM in audio", syscall.SIGTERM, "audio"},
+		{"SIGINT in align", syscall.SIGINT, "align"},
+		{"SIGINT in entities", syscall.SIGINT, "entities"},
+		{"SIGTERM in chapters", syscall.SIGTERM, "chapters"},
+		{"SIGINT in summary", syscall.SIGINT, "summary"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newCase(t, b, tc.name)
+			before := snapshot(t, c.out, c.feedDir)
+			cmd := exec.Command(binPath, append(c.args(audio, transcript), "--verbose")...)
+			stderr, err := cmd.StderrPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			started := make(chan string, 32)
+			var mu sync.Mutex
+			var lines []string
+			done := make(chan struct{})
+			go func() {
+				defer close(done)
+				sc := bufio.NewScanner(stderr)
+				for sc.Scan() {
+					mu.Lock()
+					lines = append(lines, sc.Text())
+					mu.Unlock()
+					if m := stageLine.FindStringSubmatch(sc.Text()); m != nil {
+						started <- m[1]
+					}
+				}
+				close(started)
+			}()
+			var sent time.Time
+			for s := range started {
+				if s == tc.stage {
+					sent = time.Now()
+					cmd.Process.Signal(tc.sig)
+					break
+				}
+			}
+			if sent.IsZero() {
+				<-done
+				cmd.Wait()
+				t.Fatalf("the run never entered stage %s; stderr:\n%s", tc.stage, strings.Join(lines, "\n"))
+			}
+			exited := make(chan error, 1)
+			go func() {
+				<-done
+				exited <- cmd.Wait()
+			}()
+			var werr error
+			select {
+			case werr = <-exited:
+			case <-time.After(10 * time.Second):
+				cmd.Process.Kill()
+				<-exited
+				t.Fatalf("still running 10 s after %v", tc.sig)
+			}
+			took := time.Since(sent)
+			mu.Lock()
+			out := strings.Join(lines, "\n")
+			mu.Unlock()
+			t.Logf("%v at the start of %s: exit after %v; stderr:\n%s", tc.sig, tc.stage, took.Round(time.Millisecond), out)
+			code := 0
+			if ee, ok := werr.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			} else if werr != nil {
+				t.Fatal(werr)
+			}
+			if code != exitInterrupted {
+				t.Errorf("exit = %d, want %d", code, exitInterrupted)
+			}
+			if took > time.Second {
+				t.Errorf("stopped %v after %v, want within 1 s", took.Round(time.Millisecond), tc.sig)
+			}
+			if !strings.HasSuffix(out, "shownotes: interrupted; outputs and feed left as they were") {
+				t.Errorf("stderr does not end with the interrupted line:\n%s", out)
+			}
+			if left := tempFiles(c.out, c.feedDir); len(left) > 0 {
+				t.Errorf("temporary files left behind: %v", left)
+			}
+			if d := diffSnapshots(before, snapshot(t, c.out, c.feedDir)); len(d) > 0 {
+				t.Errorf("an interrupted run changed the earlier outputs or feed: %v", d)
+			}
+		})
+	}
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/shownotes/shownotes/feeds"
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/feed"
+)
+
+// preflight checks, before any work, what would otherwise fail only at the
+// end of the run: that the output directory and the feed's directory can be
+// written, that the feed's item can be built from the settings, and that an
+// existing feed can be updated. A run that cannot finish then fails at its
+// start, in a second instead of minutes, and leaves every earlier output
+// and the feed as they were. It creates nothing that remains.
+func preflight(cfg *pipeline.Config) error {
+	if err := writableDir(cfg.OutDir); err != nil {
+		return fmt.Errorf("--out %s: %w", cfg.OutDir, err)
+	}
+	if cfg.FeedPath == "" {
+		return nil
+	}
+	it, err := feed.BuildItem(cfg, nil, nil, nil, nil)
+	if err != nil {
+		return err
+	}
+	path := cfg.FeedPath
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		path = real
+	}
+	st, err := os.Stat(path)
+	switch {
+	case err == nil && !st.Mode().IsRegular():
+		return fmt.Errorf("--feed %s: not a regular file", cfg.FeedPath)
+	case err == nil:
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return fmt.Errorf("--feed %s: %w", cfg.FeedPath, unwrapPathError(err))
+		}
+		if _, _, err := feeds.Splice(data, it, time.Now()); err != nil {
+			return fmt.Errorf("--feed %s: %w (the feed is unchanged)", cfg.FeedPath, err)
+		}
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("--feed %s: %w", cfg.FeedPath, unwrapPathError(err))
+	}
+	if err := writableDir(filepath.Dir(path)); err != nil {
+		return fmt.Errorf("--feed %s: %w (the feed is unchanged)", cfg.FeedPath, err)
+	}
+	return nil
+}
+
+// writableDir checks that files can be created in dir or, when dir does not
+// exist yet, in its nearest existing ancestor (where it would be created).
+func writableDir(dir string) error {
+	d := dir
+	for {
+		st, err := os.Stat(d)
+		if err == nil {
+			if !st.IsDir() {
+				return fmt.Errorf("%s is not a directory", d)
+			}
+			break
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return unwrapPathError(err)
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return unwrapPathError(err)
+		}
+		d = parent
+	}
+	f, err := os.CreateTemp(d, ".shownotes-check.tmp*")
+	if err != nil {
+		return fmt.Errorf("cannot create files in %s: %w", d, unwrapPathError(err))
+	}
+	f.Close()
+	os.Remove(f.Name())
+	return nil
+}
