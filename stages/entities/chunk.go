@@ -55,7 +55,10 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 		prev := s[:i]
 		next := s[j+1:]
 		i = j
-		toks, prev = trimChunk(toks, prev)
+		// "a journal called Dr. Dobbs": after a publication's or work's
+		// cue noun, a title is part of the name
+		c := contextBefore(prev)
+		toks, prev = trimChunk(toks, prev, c.org || c.work)
 		if len(toks) == 0 {
 			continue
 		}
@@ -67,7 +70,10 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 		if m.Surface == "" || !keep(toks, m, st, people) {
 			continue
 		}
-		m.votes = vote(toks, prev, next, people, opts)
+		if len(toks) == 1 && modifies(next) && (toks[0].Tag == "JJ" || demonym(m.Surface)) {
+			continue // "a German traffic sign", "the Indian software community": an adjective, not a name
+		}
+		m.votes, m.prior = vote(toks, prev, next, people, opts)
 		out = append(out, m)
 	}
 	return out
@@ -75,7 +81,7 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 
 // trimChunk drops ordinary words, titles and role words ("CEO of") from the
 // ends of a chunk; what is dropped from the front joins the context.
-func trimChunk(toks, prev []token) ([]token, []token) {
+func trimChunk(toks, prev []token, keepTitle bool) ([]token, []token) {
 	start := 0
 	for start < len(toks) {
 		t := toks[start]
@@ -83,7 +89,7 @@ func trimChunk(toks, prev []token) ([]token, []token) {
 		switch {
 		case !isCapTok(t.Text): // a connector left at the front
 		case roleWords[l] && start+1 < len(toks):
-		case personTitles[l] && start+1 < len(toks) && isCapTok(toks[start+1].Text):
+		case personTitles[l] && start+1 < len(toks) && isCapTok(toks[start+1].Text) && !keepTitle:
 		case titleStarts[l] && titleWord(toks[start:]) && !t.SentStart && len(toks)-start >= 3:
 			// "The Story of Art": a title keeps its article
 			return trimEnd(toks[start:]), append(prev, toks[:start]...)
@@ -150,7 +156,7 @@ func keep(toks []token, m *mention, st *stats, people map[string]string) bool {
 	if len([]rune(w)) < 2 || strings.ContainsAny(w, "'’") || w == "I" {
 		return false
 	}
-	if ordinary(w) {
+	if ordinary(w) || pluralAbbrev(w) {
 		return false
 	}
 	if !unicode.IsLetter([]rune(w)[0]) {
@@ -218,4 +224,12 @@ func endsWord(s []token, j int) bool {
 func junkWord(s string) bool {
 	l := strings.ToLower(strings.Trim(s, ".'"))
 	return interjections[l] || calendar[l] || contractionStems[l]
+}
+
+// pluralAbbrev reports the plural of an abbreviation ("PhDs", "GPUs",
+// "ECGs"): a class of things, not a name.
+func pluralAbbrev(w string) bool {
+	rs := []rune(w)
+	n := len(rs)
+	return n >= 3 && rs[n-1] == 's' && unicode.IsUpper(rs[n-2]) && unicode.IsUpper(rs[0])
 }

@@ -36,7 +36,25 @@ func (g *group) surfaces() []string {
 }
 
 func (g *group) typ() string {
-	return g.votes.best(defaultType(g))
+	return g.total().best(defaultType(g))
+}
+
+// total is the group's evidence: the summed evidence of its mentions plus
+// the mean of their priors.
+func (g *group) total() votes {
+	v := votes{}
+	v.add(g.votes)
+	if len(g.ms) == 0 {
+		return v
+	}
+	p := votes{}
+	for _, m := range g.ms {
+		p.add(m.prior)
+	}
+	for k, x := range p {
+		v[k] += x / float64(len(g.ms))
+	}
+	return v
 }
 
 // defaultType is the type of a name without evidence: several plain
@@ -154,7 +172,7 @@ func cluster(ms []*mention, people map[string]string) []*group {
 			if len(f) < 2 || len(f) > 4 || o.root() == g.root() {
 				continue
 			}
-			if (f[0] == k || f[len(f)-1] == k) && (o.person != "" || o.votes.best("") == pipeline.Person) {
+			if (f[0] == k || f[len(f)-1] == k) && (o.person != "" || o.total().best("") == pipeline.Person) {
 				cands = append(cands, o.root())
 			}
 		}
@@ -466,7 +484,7 @@ func mergePartial(gs []*group, g *group, keyOf func(*group) string, union func(a
 			continue
 		}
 		f := strings.Fields(keyOf(o))
-		if len(f) <= len(k) || (o.person == "" && o.votes.best("") != pipeline.Person) {
+		if len(f) <= len(k) || (o.person == "" && o.total().best("") != pipeline.Person) {
 			continue
 		}
 		if strings.Join(f[:len(k)], " ") == strings.Join(k, " ") || strings.Join(f[len(f)-len(k):], " ") == strings.Join(k, " ") {

@@ -31,8 +31,9 @@ var ErrNilTranscript = errors.New("entities: nil transcript")
 type mention struct {
 	First, End int    // word range [First, End)
 	Surface    string // the name as spoken ("Modi", "How the BJP Wins")
-	votes      votes
-	sentStart  bool // the mention opens a sentence or clause
+	votes      votes  // evidence of this mention's context and form
+	prior      votes  // weak evidence of the name's form, counted once per name
+	sentStart  bool   // the mention opens a sentence or clause
 	glossary   *pipeline.GlossaryEntry
 }
 

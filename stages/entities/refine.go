@@ -132,8 +132,7 @@ func coordinate(tr *pipeline.Transcript, gs []*group) {
 	own := map[*group]votes{}
 	for _, g := range gs {
 		if g.parent == nil {
-			own[g] = votes{}
-			own[g].add(g.votes)
+			own[g] = g.total()
 		}
 	}
 	for _, a := range all {

@@ -1,10 +1,12 @@
 package entities
 
 import (
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -153,7 +155,8 @@ type Row struct {
 
 // EvalCorpus scores Find on every transcript of the corpus that has a gold
 // list (gold/<name>_entities.json with transcripts/<name>.txt), in name
-// order.
+// order, then on transcripts/seed.txt (the user's) with the package's own
+// gold list for it.
 func EvalCorpus(corpusDir string) ([]Row, error) {
 	golds, err := filepath.Glob(filepath.Join(corpusDir, "gold", "*_entities.json"))
 	if err != nil {
@@ -171,15 +174,54 @@ func EvalCorpus(corpusDir string) ([]Row, error) {
 		if gold.Transcript != "" {
 			tp = filepath.Join(corpusDir, filepath.FromSlash(gold.Transcript))
 		}
-		tr, err := transcript.ParseFile(tp, transcript.Options{})
+		r, err := evalGold(name, gold, tp)
 		if err != nil {
-			return nil, fmt.Errorf("entities: %s: %w", name, err)
+			return nil, err
 		}
-		es, err := Find(tr, Options{})
+		rows = append(rows, r)
+	}
+	// the user's own seed transcript, scored with the package's gold list
+	// unless the corpus brings its own
+	sp := filepath.Join(corpusDir, "transcripts", "seed.txt")
+	if _, err := os.Stat(sp); err == nil && !slices.Contains(golds, filepath.Join(corpusDir, "gold", "seed_entities.json")) {
+		var gold Gold
+		if err := json.Unmarshal(seedGold, &gold); err != nil {
+			return nil, fmt.Errorf("entities: seed gold: %w", err)
+		}
+		r, err := evalGold("seed", gold, sp)
 		if err != nil {
-			return nil, fmt.Errorf("entities: %s: %w", name, err)
+			return nil, err
 		}
-		rows = append(rows, Row{Name: name, Scores: Score(gold, es.Entities)})
+		rows = append(rows, r)
 	}
 	return rows, nil
+}
+
+// seedGold is the hand-made gold list of the user's seed transcript
+// (testdata/seed_gold.json; see testdata/seed_gold.md).
+//
+//go:embed testdata/seed_gold.json
+var seedGold []byte
+
+// EvalSeed scores Find on one transcript against one gold list, for
+// example testdata/seed_gold.json and the user's testdata/seed.txt. The
+// row is named after the transcript file.
+func EvalSeed(goldPath, transcriptPath string) (Row, error) {
+	gold, err := LoadGold(goldPath)
+	if err != nil {
+		return Row{}, err
+	}
+	return evalGold(strings.TrimSuffix(filepath.Base(transcriptPath), filepath.Ext(transcriptPath)), gold, transcriptPath)
+}
+
+func evalGold(name string, gold Gold, transcriptPath string) (Row, error) {
+	tr, err := transcript.ParseFile(transcriptPath, transcript.Options{})
+	if err != nil {
+		return Row{}, fmt.Errorf("entities: %s: %w", name, err)
+	}
+	es, err := Find(tr, Options{})
+	if err != nil {
+		return Row{}, fmt.Errorf("entities: %s: %w", name, err)
+	}
+	return Row{Name: name, Scores: Score(gold, es.Entities)}, nil
 }

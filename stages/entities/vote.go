@@ -37,36 +37,44 @@ const (
 	wProse   = 2.0 // prose's PERSON / ORGANIZATION label
 	wShape   = 2.0 // a web address or inner capital: ORG
 	wTitle   = 2.0 // a capitalised "The …" title or a title with connectors: WORK
-	wAcronym = 1.5 // capitals only: ORG
+	wAcronym = 0.9 // capitals only: ORG
 	wPrep    = 1.0 // "in X" (PLACE), "on X"/"at X" (ORG); half for "to X"
 	wBrand   = 3.0 // a one-word name ending like a brand: "-ify", "-gram"
 	wVerb    = 1.0 // "X said", "X, who": PERSON
 	wTwoCaps = 1.0 // two or three plain capitalised words: PERSON
 	wCoord   = 1.0 // listed with a name of that type: "Da Vinci or Rembrandt"
+	wThe     = 1.0 // a lone name after "the": "the BJP has"
 )
 
 // wGPE weighs prose's GPE label, which prose gives almost any capitalised
 // single word ("Kaggle", "Rembrandt" alike): a default, not evidence.
-var wGPE = 2.0
+var wGPE = 0.9
 
 // vote gathers the type evidence of one mention from its tokens and the
-// tokens around it in the sentence.
-func vote(toks, prev, next []token, people map[string]string, opts Options) votes {
-	v := votes{}
+// tokens around it in the sentence. It returns the evidence of this
+// mention (its context and reliable marks of its form, summed over a name's
+// mentions) and the weak priors that the name's form alone gives (prose's
+// label, capitals only), which a name counts once, as their mean over its
+// mentions: prose gives the same label to a word wherever it stands, so ten
+// mentions of "Kaggle" are not ten pieces of evidence that it is a place.
+func vote(toks, prev, next []token, people map[string]string, opts Options) (v, prior votes) {
+	v, prior = votes{}, votes{}
 	surf := surface(toks)
 	low := strings.ToLower(surf)
 	if people[low] != "" || firstOrLastOf(low, people) {
 		v[pipeline.Person] += wSpeaker
 	}
-	if !opts.NoProse {
+	// prose labels an acronym by chance ("ECGs" GPE, "AGI" PERSON): only
+	// words are given its label
+	if !opts.NoProse && !(len(toks) == 1 && isAcronym(strings.TrimSuffix(surf, "s"))) {
 		for _, t := range toks {
 			switch {
 			case strings.HasSuffix(t.Label, "PERSON"):
-				v[pipeline.Person] += wProse / float64(len(toks))
+				prior[pipeline.Person] += wProse / float64(len(toks))
 			case strings.HasSuffix(t.Label, "GPE"):
-				v[pipeline.Place] += wGPE / float64(len(toks))
+				prior[pipeline.Place] += wGPE / float64(len(toks))
 			case strings.HasSuffix(t.Label, "ORGANIZATION"):
-				v[pipeline.Org] += wProse / float64(len(toks))
+				prior[pipeline.Org] += wProse / float64(len(toks))
 			}
 		}
 	}
@@ -90,7 +98,7 @@ func vote(toks, prev, next []token, people map[string]string, opts Options) vote
 		v[pipeline.Org] += wShape
 	}
 	if len(toks) == 1 && isAcronym(surf) {
-		v[pipeline.Org] += wAcronym
+		prior[pipeline.Org] += wAcronym
 	}
 	titled := false
 	for _, t := range toks {
@@ -103,6 +111,11 @@ func vote(toks, prev, next []token, people map[string]string, opts Options) vote
 	}
 	// cue nouns and prepositions before the name
 	cue := contextBefore(prev)
+	if modifies(next) {
+		// "in Kaggle competitions": the preposition governs the noun the
+		// name modifies, not the name
+		cue.prepPlace, cue.prepOrg, cue.weakPlace = false, false, false
+	}
 	switch {
 	case cue.work:
 		v[pipeline.Work] += wCue
@@ -114,6 +127,13 @@ func vote(toks, prev, next []token, people map[string]string, opts Options) vote
 		v[pipeline.Person] += wCue
 	case cue.roleOf:
 		v[pipeline.Org] += wCue
+	}
+	if len(toks) == 1 && len(prev) > 0 && strings.EqualFold(prev[len(prev)-1].Text, "the") &&
+		!cue.prepPlace && !cue.any() && !modifies(next) {
+		// "the BJP has", "prepping the Sangh": a lone name that takes the
+		// article is an organisation; a person's name never does, a place's
+		// rarely outside "in the US"
+		v[pipeline.Org] += wThe
 	}
 	if cue.prepPlace {
 		v[pipeline.Place] += wPrep
@@ -162,7 +182,7 @@ func vote(toks, prev, next []token, people map[string]string, opts Options) vote
 			v[pipeline.Person] += wTwoCaps
 		}
 	}
-	return v
+	return v, prior
 }
 
 // firstOrLastOf reports a single word that is the first or last name of a
@@ -186,6 +206,9 @@ type cueContext struct {
 	possessed                        bool // after "Name's": a person's work
 }
 
+// any reports a cue noun or role before the name.
+func (c cueContext) any() bool { return c.work || c.org || c.place || c.person || c.roleOf }
+
 // contextBefore reads the words before a name: a cue noun within three
 // words ("the book", "a band called", "the city of"), a role followed by
 // "of" ("CEO of", "founder of"), "works at", and the preposition right
@@ -197,6 +220,9 @@ func contextBefore(prev []token) cueContext {
 		return c
 	}
 	p1 := strings.ToLower(prev[n-1].Text)
+	if p1 == "the" && n >= 2 && placePreps[strings.ToLower(prev[n-2].Text)] {
+		p1 = strings.ToLower(prev[n-2].Text) // "in the US"
+	}
 	switch {
 	case placePreps[p1]:
 		c.prepPlace = true
@@ -229,7 +255,8 @@ func contextBefore(prev []token) cueContext {
 			c.place = true
 		}
 	}
-	for k := n - 1; k >= 0 && k >= n-4; k-- {
+	called := false
+	for k := n - 1; k >= 0 && (k >= n-4 || called && k >= n-9); k-- {
 		l := strings.ToLower(prev[k].Text)
 		switch {
 		case workCues[l]:
@@ -246,13 +273,27 @@ func contextBefore(prev []token) cueContext {
 			return c
 		}
 		switch l {
-		case "the", "a", "an", "called", "titled", "named", "entitled", "his", "her", "my", "your", "our",
+		case "called", "titled", "named", "entitled":
+			// "a computing journal back then called X": the noun that
+			// "called" names may stand a few words further back
+			called = true
+			continue
+		case "the", "a", "an", "his", "her", "my", "your", "our",
 			"their", "new", "latest", "first", "excellent", "great", "famous", "favourite", "favorite", ",", "this":
 			continue
+		}
+		if called && !placePreps[l] && !orgPreps[l] && l != "." {
+			continue // adjectives and adverbs between the noun and "called"
 		}
 		break
 	}
 	return c
+}
+
+// modifies reports a name used as a modifier of the common noun after it
+// ("Kaggle competitions", "the German traffic sign").
+func modifies(next []token) bool {
+	return len(next) > 0 && isLowerWord(next[0].Text) && strings.HasPrefix(next[0].Tag, "NN")
 }
 
 // brandLike reports a one-word name with a brand-like ending, longer than

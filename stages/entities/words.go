@@ -153,7 +153,10 @@ var (
 		"song", "songs", "album", "albums", "film", "films", "movie", "movies", "show", "shows", "series",
 		"course", "courses", "poem", "poems", "play", "opera", "painting", "paintings", "record", "track",
 		"single", "documentary", "game", "games", "app", "product", "textbook", "memoir", "biography",
-		"titled", "entitled", "law", "act", "bill", "essay", "lecture", "talk", "speech", "study")
+		"titled", "entitled", "law", "act", "bill", "essay", "lecture", "talk", "speech", "study",
+		// products: software, models and tools
+		"algorithm", "algorithms", "software", "tool", "tools", "model", "models", "library", "framework",
+		"program", "programme", "device", "gadget", "dataset", "system", "product's", "products")
 	orgCues = set("company", "companies", "startup", "startups", "firm", "magazine", "newspaper",
 		"paper's", "journal", "blog", "newsletter", "channel", "platform", "platforms", "website",
 		"site", "app's", "party", "parties", "band", "bands", "group", "label", "agency", "organisation",
@@ -161,7 +164,7 @@ var (
 		"team", "club", "charity", "nonprofit", "ngo", "government", "coalition", "union")
 	placeCues = set("city", "cities", "town", "towns", "village", "villages", "state", "states",
 		"country", "countries", "province", "region", "district", "capital", "island", "continent",
-		"nation", "area", "county", "neighbourhood", "neighborhood", "suburb", "constituency")
+		"nation", "area", "county", "neighbourhood", "neighborhood", "suburb", "constituency", "parts")
 	personCues = set("mr", "mrs", "ms", "dr", "professor", "prof", "sir", "uncle", "aunt", "guest",
 		"author", "artist", "singer", "musician", "painter", "writer", "journalist", "friend", "colleague",
 		"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "ceo", "founder",

@@ -228,18 +228,22 @@ func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]
 				continue
 			}
 			span := pipeline.Span{First: sents[i].First, End: last.End}
-			// trim leading conjunction-fillers while the rest is long enough
-			for span.Len() > opts.MinWords && leadFillers[bare(tr.Words[span.First].Text)] {
-				span.First++
+			// trim leading conjunction-fillers while the rest is long
+			// enough, but only to a word that opens with a capital ("So, I
+			// think …" -> "I think …"); "And we see …" stays whole, since a
+			// quote must read as a sentence of its own
+			core := span.First
+			for span.End-core > opts.MinWords && leadFillers[bare(tr.Words[core].Text)] {
+				core++
+				if startsUpper(tr.Words[core].Text) {
+					span.First = core
+				}
 			}
 			if span.Len() < opts.MinWords || span.Len() > opts.MaxWords {
 				continue
 			}
 			first := tr.Words[span.First].Text
-			if dangling[bare(first)] || !startsUpper(first) && span.First == sents[i].First {
-				continue
-			}
-			if !startsUpper(first) && !leadFillers[bare(tr.Words[span.First-1].Text)] {
+			if !startsUpper(first) || dangling[bare(first)] || dangling[bare(tr.Words[core].Text)] {
 				continue
 			}
 			sn := make([]int, n)

@@ -89,6 +89,9 @@ func checkVerbatim(t *testing.T, name string, tr *pipeline.Transcript, qs *pipel
 				break
 			}
 		}
+		if !startsUpper(tr.Words[s.First].Text) {
+			t.Errorf("%s quote %d does not open with a capital: %q", name, i, q.Text)
+		}
 		if n := s.Len(); n < 8 || n > 40 {
 			t.Errorf("%s quote %d: %d words, want 8–40", name, i, n)
 		}
@@ -293,6 +296,33 @@ func TestSoundbite(t *testing.T) {
 	for _, q := range qs.Quotes {
 		if q.Start == nil || q.End == nil {
 			t.Errorf("quote %q has no times", q.Text)
+		}
+	}
+}
+
+// TestCandidatesOpenWithCapital checks that trimming a leading filler never
+// leaves a quote opening in lower case: the whole sentence is kept instead.
+func TestCandidatesOpenWithCapital(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     string // the candidate's text; "" for none
+	}{
+		{"And we see more and more people understand what these tools are good at.", "And we see more and more people understand what these tools are good at."},
+		{"So, I think the answer to this whole problem is better tooling for everyone.", "I think the answer to this whole problem is better tooling for everyone."},
+		{"Yeah, so the question of regard implies who is doing the regarding here.", "Yeah, so the question of regard implies who is doing the regarding here."},
+		{"And so Fast Mail was an email company I ran back before all of this.", "Fast Mail was an email company I ran back before all of this."},
+		{"and then we looked at the data from every hospital in the country.", ""},
+		{"And it turned out that the data was in image form almost everywhere.", ""},
+	}
+	for _, tt := range tests {
+		tr := timed("Host: What happened next?", "Guest: "+tt.sentence)
+		cands := candidates(tr, sentences(tr), map[string]bool{"Host": true}, Options{MinWords: 8, MaxWords: 40})
+		got := ""
+		if len(cands) > 0 {
+			got = tr.Text(cands[0].span)
+		}
+		if got != tt.want {
+			t.Errorf("candidates(%q) = %q, want %q", tt.sentence, got, tt.want)
 		}
 	}
 }

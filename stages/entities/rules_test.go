@@ -1,0 +1,232 @@
+package entities
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/testcorpus"
+	"github.com/shownotes/shownotes/stages/transcript"
+)
+
+// TestFindTyping checks the general typing rules on sentences written for
+// the test, with invented names that no model or list knows.
+func TestFindTyping(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  map[string]string // name -> type; "" means not listed
+	}{
+		{
+			name: "lone word typed by its contexts, not by prose's GPE",
+			lines: []string{
+				"A: I was the top performer at Zorblatt for years. People post on Zorblatt every day.",
+				"B: Then I looked on Zorblatt again and talked about Zorblatt with everyone.",
+				"A: Later we moved to Quellport and I lived in Quellport for a decade.",
+			},
+			want: map[string]string{"Zorblatt": pipeline.Org, "Quellport": pipeline.Place},
+		},
+		{
+			name: "modifier after a preposition is not a place",
+			lines: []string{
+				"A: I did well in Vendrix competitions. I found out about Vendrix at a meetup. I was good at Vendrix.",
+			},
+			want: map[string]string{"Vendrix": pipeline.Org},
+		},
+		{
+			name:  "in the ABC is a place, the ABC has is an organisation",
+			lines: []string{"A: In the QZ, prices rose. The KLP has members. I asked the KLP again, and the KLP said no."},
+			want:  map[string]string{"QZ": pipeline.Place, "KLP": pipeline.Org},
+		},
+		{
+			name: "plural abbreviations are not names",
+			lines: []string{
+				"A: We are not math PhDs. We trained on GPUs and read ECGs all day with Tom Vendle.",
+			},
+			want: map[string]string{"PhDs": "", "GPUs": "", "ECGs": "", "Tom Vendle": pipeline.Person},
+		},
+		{
+			name:  "adjectives of nationality before a noun are not names",
+			lines: []string{"A: There was a German traffic sign contest and the Indian software community."},
+			want:  map[string]string{"German": "", "Indian": ""},
+		},
+		{
+			name:  "a title after a publication cue belongs to the name",
+			lines: []string{"A: There was a computing journal back then called Dr. Blemmings that you could buy."},
+			want:  map[string]string{"Dr. Blemmings": pipeline.Org, "Blemmings": ""},
+		},
+		{
+			name:  "a title before a person stays off the name",
+			lines: []string{"A: I met Dr. Blemmings yesterday and Dr. Blemmings said hello."},
+			want:  map[string]string{"Blemmings": pipeline.Person},
+		},
+		{
+			name:  "a product cue before called",
+			lines: []string{"A: That particular algorithm called Trovex is no better than random."},
+			want:  map[string]string{"Trovex": pipeline.Work},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tr := build(true, tt.lines...)
+			if strings.Contains(strings.Join(tt.lines, " "), "Dr.") {
+				// build ends a sentence at every full stop; the parser knows "Dr."
+				var b strings.Builder
+				for _, ln := range tt.lines {
+					sp, text, _ := strings.Cut(ln, ": ")
+					b.WriteString(sp + "\n\n" + text + "\n\n")
+				}
+				var err error
+				if tr, err = transcript.Parse(strings.NewReader(b.String()), transcript.Options{}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			es, err := Find(tr, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for n, typ := range tt.want {
+				e := find(es, n)
+				switch {
+				case typ == "" && e != nil:
+					t.Errorf("Find(%q) lists %s/%s, want it left out", tt.lines, n, e.Type)
+				case typ != "" && e == nil:
+					t.Errorf("Find(%q) = %v, want %s/%s", tt.lines, names(es), n, typ)
+				case typ != "" && e.Type != typ:
+					t.Errorf("Find(%q): %s type = %s, want %s", tt.lines, n, e.Type, typ)
+				}
+			}
+		})
+	}
+}
+
+func TestPluralAbbrev(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"PhDs", true}, {"GPUs", true}, {"ECGs", true}, {"US", false}, {"AWS", false},
+		{"Kings", false}, {"McDonalds", false}, {"Ds", false}, {"iOS", false},
+	}
+	for _, tt := range tests {
+		if got := pluralAbbrev(tt.in); got != tt.want {
+			t.Errorf("pluralAbbrev(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSeedGold holds Find to the editor-grade bar on the user's own
+// transcript, scored with the hand-made gold list (both committed).
+func TestSeedGold(t *testing.T) {
+	r, err := EvalSeed(filepath.Join("testdata", "seed_gold.json"), filepath.Join("..", "..", "testdata", "seed.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := r.Scores
+	t.Logf("seed: recall %.3f precision %.3f type_acc %.3f missed %v junk %v dups %v", s.Recall, s.Precision, s.TypeAcc, s.Missed, s.Junk, s.Duplicates)
+	if r.Name != "seed" || s.Required == 0 {
+		t.Fatalf("EvalSeed = %+v, want a scored row named seed", r)
+	}
+	if s.Recall < 0.85 || s.Precision < 0.85 || s.TypeAcc < 0.85 {
+		t.Errorf("seed: recall %.3f precision %.3f type_acc %.3f, want each >= 0.85", s.Recall, s.Precision, s.TypeAcc)
+	}
+}
+
+// TestSeedGoldWellFormed checks the gold list as NOTES.md describes: every
+// name and alias is spoken, whole word and case-sensitive; no key twice.
+func TestSeedGoldWellFormed(t *testing.T) {
+	gold, err := LoadGold(filepath.Join("testdata", "seed_gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seed.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := " " + strings.Join(strings.Fields(string(raw)), " ") + " "
+	seen := map[string]bool{}
+	for _, g := range gold.Required {
+		switch g.Type {
+		case pipeline.Person, pipeline.Org, pipeline.Place, pipeline.Work:
+		default:
+			t.Errorf("gold %q: type %q", g.Name, g.Type)
+		}
+		for _, n := range append([]string{g.Name}, g.Aliases...) {
+			if !wholeWord(text, n) {
+				t.Errorf("gold name %q does not occur in seed.txt", n)
+			}
+			if k := norm(n); seen[k] {
+				t.Errorf("gold key %q twice", k)
+			} else {
+				seen[k] = true
+			}
+		}
+	}
+	for _, n := range append(append([]string{}, gold.Optional...), gold.JunkExamples...) {
+		if !wholeWord(text, n) {
+			t.Errorf("gold optional/junk %q does not occur in seed.txt", n)
+		}
+	}
+}
+
+func wholeWord(text, s string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], s)
+		if j < 0 {
+			return false
+		}
+		a, b := i+j, i+j+len(s)
+		if !isWordByte(text[a-1]) && (b >= len(text) || !isWordByte(text[b])) {
+			return true
+		}
+		i = a + 1
+	}
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// TestSeedScoreMatchesPython scores the seed list with
+// tools/score_entities.py too.
+func TestSeedScoreMatchesPython(t *testing.T) {
+	dir := testcorpus.Need(t)
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found")
+	}
+	gp := filepath.Join("testdata", "seed_gold.json")
+	gold, err := LoadGold(gp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := transcript.ParseFile(filepath.Join("..", "..", "testdata", "seed.txt"), transcript.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := Find(tr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(t.TempDir(), "seed.json")
+	b, _ := json.Marshal(es)
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(py, filepath.Join(dir, "tools", "score_entities.py"), gp, f, "--json").Output()
+	if err != nil {
+		t.Fatalf("score_entities.py: %v", err)
+	}
+	var want Scores
+	if err := json.Unmarshal(out, &want); err != nil {
+		t.Fatal(err)
+	}
+	if got := Score(gold, es.Entities); !reflect.DeepEqual(got, want) {
+		t.Errorf("seed: Score = %+v, want (python) %+v", got, want)
+	}
+}
