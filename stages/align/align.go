@@ -78,7 +78,8 @@ func Align(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio, opts
 		return nil, err
 	}
 	b := normalise(s.feats)
-	path, costs, err := multiscale(ctx, real, b)
+	anchors := anchorsOf(out, s, feats.FrameRate, real.n, warn)
+	path, costs, err := multiscale(ctx, real, b, anchors, int(anchorTolerance*feats.FrameRate))
 	if err != nil {
 		return nil, err
 	}
@@ -272,9 +273,10 @@ func cmvn(f *pipeline.Features) *matrix {
 }
 
 // multiscale runs DTW coarse to fine: 320 ms frames in a wide band around
-// the diagonal, then 40 ms and 10 ms frames in narrow bands around the
+// the line through the transcript's own times (anchors; the diagonal when
+// it has none), each anchored word kept within tol frames of its time, then 40 ms and 10 ms frames in narrow bands around the
 // coarser path, so memory and time stay linear in the episode's length.
-func multiscale(ctx context.Context, a, b *matrix) ([]cell, []float32, error) {
+func multiscale(ctx context.Context, a, b *matrix, anchors []anchor, tol int) ([]cell, []float32, error) {
 	// The margins around the coarser path: 1.28 s at the 40 ms level
 	// and 120 ms at the 10 ms level. Measured (word p95 / within 250 ms,
 	// ss45 with its voice far from eSpeak's; seed-hard): margins of 400 ms
@@ -285,7 +287,7 @@ func multiscale(ctx context.Context, a, b *matrix) ([]cell, []float32, error) {
 	a0, b0 := a.decimate(k0), b.decimate(k0)
 	w := int(0.12*float64(max(a0.n, b0.n))) + 200
 	skip := skipCost(a0, b0)
-	bd := diagonalBand(a0.n, b0.n, w)
+	bd := constrain(guidedBand(a0.n, b0.n, w, k0, anchors), anchors, k0, tol/k0+1)
 	path, _ := dtw(a0, b0, bd, dtwOptions{Skip: skip})
 	if path == nil {
 		return nil, nil, errors.New("alignment found no path")
@@ -294,7 +296,7 @@ func multiscale(ctx context.Context, a, b *matrix) ([]cell, []float32, error) {
 		return nil, nil, err
 	}
 	a1, b1 := a.decimate(k1), b.decimate(k1)
-	bd = pathBand(path, k0/k1, a1.n, b1.n, r1)
+	bd = constrain(pathBand(path, k0/k1, a1.n, b1.n, r1), anchors, k1, tol/k1)
 	path, _ = dtw(a1, b1, bd, dtwOptions{Skip: skip})
 	if path == nil {
 		return nil, nil, errors.New("alignment found no path")
