@@ -679,7 +679,8 @@ func untranscribed(path []cell, v *vad, frameRate float64, warn func(string)) {
 			runStart = k
 		}
 	}
-	minLen := int(30 * frameRate)
+	// At least 30 s, or a quarter of a short episode (10 s at the least).
+	minLen := int(max(10, min(30, float64(n)/frameRate/4)) * frameRate)
 	i := 0
 	for i < n {
 		if covered[i] {

@@ -1,18 +1,20 @@
 // Package write is the write stage of shownotes: it writes every output
 // file of the run into the output directory.
 //
-// Each file is written atomically (temporary file, sync, rename), so an
-// interrupted or failed run leaves every file either as it was or whole. All
-// files are rendered before any is written, so a failing stage writes
-// nothing.
+// The files are staged and synced in a hidden directory inside the output
+// directory, then renamed into place, so an interrupted or failed run leaves
+// the old files as they were. All files are rendered before any is written,
+// so a failing stage writes nothing.
 package write
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/captions"
@@ -45,30 +47,73 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	return &pipeline.Output{Files: files}, nil
 }
 
-// Files writes files into dir (created if missing), each atomically. It
-// stops at the first failure or when ctx is done; files already written are
-// whole, the rest keep their old content.
+// Files writes files into dir (created if missing) all or nothing: every
+// file is first written and synced into a staging directory inside dir, and
+// only when all are there are they renamed into place. A failure while
+// staging (a full disk, say) leaves every old file as it was; renames within
+// one directory do not fail for want of space. It stops when ctx is done.
 func Files(ctx context.Context, dir string, files []pipeline.File) error {
 	if dir == "" {
 		return fmt.Errorf("no output directory given")
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("output directory: %w", err)
-	}
 	seen := map[string]bool{}
 	for _, f := range files {
-		if f.Name == "" || f.Name != filepath.Base(f.Name) || seen[f.Name] {
+		if f.Name == "" || f.Name != filepath.Base(f.Name) || strings.HasPrefix(f.Name, ".") || seen[f.Name] {
 			return fmt.Errorf("bad or duplicate output file name %q", f.Name)
 		}
 		seen[f.Name] = true
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("output directory: %w", err)
+	}
+	stage, err := os.MkdirTemp(dir, ".shownotes-staging-")
+	if err != nil {
+		return fmt.Errorf("output directory: %w", err)
+	}
+	defer os.RemoveAll(stage)
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		if err := pipeline.WriteFileAtomic(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
-			return err
+		if err := writeSynced(filepath.Join(stage, f.Name), f.Data); err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), unwrapPath(err))
 		}
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := os.Rename(filepath.Join(stage, f.Name), filepath.Join(dir, f.Name)); err != nil {
+			return fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), unwrapPath(err))
+		}
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 	return nil
+}
+
+func writeSynced(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
