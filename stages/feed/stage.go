@@ -141,6 +141,11 @@ func BuildItem(cfg *pipeline.Config, al *pipeline.Alignment, nt *pipeline.Notes,
 	if title == "" && tr != nil {
 		title = strings.TrimSpace(tr.Header.Title)
 	}
+	if title == "" && tr != nil {
+		// A transcript whose header names only the guest (the
+		// user's own layout) titles the episode with the guest.
+		title = strings.TrimSpace(tr.Header.Guest)
+	}
 	if title == "" {
 		title = strings.TrimSuffix(encName, filepath.Ext(encName))
 	}

@@ -255,7 +255,7 @@ func TestUpdateSampleWAV(t *testing.T) {
 	cfg := setup(t)
 	cfg.AudioPath, cfg.Title = wav, ""
 	al, nt, wr := results()
-	al.Transcript.Header.Title = ""
+	al.Transcript.Header.Title, al.Transcript.Header.Guest = "", ""
 	nt.Description = ""
 	var warns []string
 	if _, err := Update(context.Background(), cfg, al, nt, wr, func(f string, a ...any) { warns = append(warns, f) }); err != nil {
@@ -358,4 +358,19 @@ func ExampleBuildItem() {
 	//  <itunes:explicit>false</itunes:explicit>
 	//  <podcast:person role="host">Ann</podcast:person>
 	// </item>
+}
+
+// TestTitleFallsBackToGuest: with no --title and no title in the
+// transcript's header, the guest named there titles the episode.
+func TestTitleFallsBackToGuest(t *testing.T) {
+	cfg := setup(t)
+	cfg.Title = ""
+	al, nt, wr := results()
+	al.Transcript.Header.Title, al.Transcript.Header.Guest = "", "Ada Lovelace"
+	if _, err := Update(context.Background(), cfg, al, nt, wr, nil); err != nil {
+		t.Fatal(err)
+	}
+	if items := readItems(t, cfg.FeedPath); len(items) != 1 || items[0].Title != "Ada Lovelace" {
+		t.Errorf("items = %+v, want one titled Ada Lovelace", items)
+	}
 }
