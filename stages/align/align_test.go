@@ -16,7 +16,7 @@ import (
 	"github.com/shownotes/shownotes/stages/transcript"
 )
 
-func seq(vals ...float32) *matrix {
+func seq(vals ...int8) *matrix {
 	return &matrix{n: len(vals), dim: 1, data: vals}
 }
 
@@ -46,7 +46,7 @@ func TestDTWOpenEnds(t *testing.T) {
 	// Real audio: music (9) before and after the words 1 2 3.
 	a := seq(9, 9, 9, 1, 2, 3, 9, 9)
 	b := seq(1, 2, 3)
-	path, _ := dtw(a, b, diagonalBand(a.n, b.n, 10), dtwOptions{Skip: 2})
+	path, _ := dtw(a, b, diagonalBand(a.n, b.n, 10), dtwOptions{Skip: 0.1})
 	first, last := path[0], path[len(path)-1]
 	if first.i != 3 || last.i != 5 {
 		t.Errorf("dtw(open ends) path from row %d to %d, want 3 to 5 (music skipped)", first.i, last.i)

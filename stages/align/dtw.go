@@ -4,13 +4,14 @@ import (
 	"math"
 )
 
-// matrix is a sequence of feature frames, frame-major.
+// matrix is a sequence of feature frames, frame-major, quantised to int8
+// (see normalise).
 type matrix struct {
 	n, dim int
-	data   []float32
+	data   []int8
 }
 
-func (m *matrix) row(i int) []float32 { return m.data[i*m.dim : (i+1)*m.dim] }
+func (m *matrix) row(i int) []int8 { return m.data[i*m.dim : (i+1)*m.dim] }
 
 // decimate averages groups of k frames.
 func (m *matrix) decimate(k int) *matrix {
@@ -18,20 +19,25 @@ func (m *matrix) decimate(k int) *matrix {
 		return m
 	}
 	n := (m.n + k - 1) / k
-	out := &matrix{n: n, dim: m.dim, data: make([]float32, n*m.dim)}
+	out := &matrix{n: n, dim: m.dim, data: make([]int8, n*m.dim)}
+	sum := make([]int32, m.dim)
 	for i := 0; i < n; i++ {
-		dst := out.row(i)
-		cnt := 0
+		clear(sum)
+		cnt := int32(0)
 		for f := i * k; f < (i+1)*k && f < m.n; f++ {
-			src := m.row(f)
-			for d := range dst {
-				dst[d] += src[d]
+			for d, v := range m.row(f) {
+				sum[d] += int32(v)
 			}
 			cnt++
 		}
-		inv := 1 / float32(cnt)
-		for d := range dst {
-			dst[d] *= inv
+		dst := out.row(i)
+		for d, v := range sum {
+			// round half away from zero
+			if v >= 0 {
+				dst[d] = int8((v + cnt/2) / cnt)
+			} else {
+				dst[d] = int8(-((-v + cnt/2) / cnt))
+			}
 		}
 	}
 	return out
@@ -257,12 +263,14 @@ func dtw(a, b *matrix, bd band, opt dtwOptions) ([]cell, []float32) {
 	return path, costs
 }
 
-func dist(x, y []float32) float32 {
-	var s float32
+// dist is the Euclidean distance between two frames, in standard
+// deviations.
+func dist(x, y []int8) float32 {
+	var s int32
 	y = y[:len(x)]
 	for k, v := range x {
-		d := v - y[k]
+		d := int32(v) - int32(y[k])
 		s += d * d
 	}
-	return float32(math.Sqrt(float64(s)))
+	return float32(math.Sqrt(float64(s))) / qscale
 }
