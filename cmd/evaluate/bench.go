@@ -16,6 +16,8 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
+	"github.com/shownotes/shownotes/stages/align"
+	"github.com/shownotes/shownotes/stages/audio"
 )
 
 func writeAlignment(path string, al *pipeline.Alignment) {
@@ -84,6 +86,11 @@ func runBench() error {
 		fmt.Printf(", peak RSS %d MB", kb/1024)
 	}
 	fmt.Println()
+	if acc, err := benchAccuracy(filepath.Join(src, "truth.json"), filepath.Join(src, "episode.wav"), filepath.Join(out, "alignment.json")); err == nil {
+		fmt.Println(acc)
+	} else {
+		fmt.Println("accuracy not measured:", err)
+	}
 	for _, l := range strings.Split(stderr.String(), "\n") {
 		if strings.Contains(l, "warning") {
 			fmt.Println(l)
@@ -185,4 +192,56 @@ func doubleTranscript(src, dst string) error {
 	}
 	body := strings.Join(lines[first:], "\n")
 	return os.WriteFile(dst, []byte(s+"\n"+body), 0o644)
+}
+
+// benchAccuracy scores the 1-hour run against seed-hard's truth taken twice,
+// the second copy shifted by the first copy's duration.
+func benchAccuracy(truthPath, wavPath, alignmentPath string) (string, error) {
+	t, err := align.ReadTruth(truthPath)
+	if err != nil {
+		return "", err
+	}
+	r, err := audio.Open(wavPath)
+	if err != nil {
+		return "", err
+	}
+	dur := r.Format().Duration
+	r.Close()
+	const shift = 1 << 24 // char offsets of the second copy
+	n, ns := len(t.Tokens), len(t.Sentences)
+	for i := 0; i < n; i++ {
+		x := t.Tokens[i]
+		x.CharStart += shift
+		x.Start += dur
+		x.End += dur
+		t.Tokens = append(t.Tokens, x)
+	}
+	for i := 0; i < ns; i++ {
+		x := t.Sentences[i]
+		x.CharStart += shift
+		x.Start += dur
+		t.Sentences = append(t.Sentences, x)
+	}
+	b, err := os.ReadFile(alignmentPath)
+	if err != nil {
+		return "", err
+	}
+	var al struct {
+		Words []struct {
+			Text  string   `json:"text"`
+			Start *float64 `json:"start"`
+		} `json:"words"`
+	}
+	if err := json.Unmarshal(b, &al); err != nil {
+		return "", err
+	}
+	var words []align.TimedWord
+	for _, w := range al.Words {
+		if w.Start != nil {
+			words = append(words, align.TimedWord{Text: w.Text, Start: *w.Start})
+		}
+	}
+	s := align.Score(t, words)
+	return fmt.Sprintf("accuracy: coverage %.3f, word median %.0f ms, p95 %.0f ms, within 250 ms %.3f, sentence p95 %.0f ms",
+		s.Coverage, s.WordMedianMs, s.WordP95Ms, s.WordWithin250, s.SentP95Ms), nil
 }

@@ -17,6 +17,10 @@ type anchor struct{ col, row int }
 // time may lead the first word.
 const anchorTolerance = 2.0
 
+// maxAnchorDrift is how far, as a share of the episode, a transcript's time
+// may lie from the word's proportional place before it is ignored.
+const maxAnchorDrift = 0.25
+
 // anchorsOf collects the transcript's own times (bracketed notes, turn
 // headers, caption starts) as anchors. Times that go backwards or lie past
 // the audio are dropped, keeping the longest run that goes forward, and
@@ -24,6 +28,7 @@ const anchorTolerance = 2.0
 func anchorsOf(tr *pipeline.Transcript, s *synthetic, frameRate float64, n int, warn func(string)) []anchor {
 	var all []anchor
 	known := 0
+	m := s.feats.Frames()
 	for k, w := range tr.Words {
 		if !pipeline.Known(w.Anchor) {
 			continue
@@ -33,11 +38,17 @@ func anchorsOf(tr *pipeline.Transcript, s *synthetic, frameRate float64, n int, 
 		if row < 0 || row >= n {
 			continue
 		}
+		// A time more than a quarter of the episode away from where
+		// the word falls in proportion is a copy-and-paste or a clock
+		// of another recording, not evidence.
+		if math.Abs(float64(row)/float64(n)-float64(s.start[k])/float64(max(m, 1))) > maxAnchorDrift {
+			continue
+		}
 		all = append(all, anchor{col: s.start[k], row: row})
 	}
 	keep := longestIncreasing(all)
 	if d := known - len(keep); d > 0 {
-		warn(fmt.Sprintf("%d of the transcript's %d times were ignored: they go backwards or lie past the end of the audio", d, known))
+		warn(fmt.Sprintf("%d of the transcript's %d times were ignored: they go backwards, lie past the end of the audio or far from where their words fall", d, known))
 	}
 	return keep
 }
