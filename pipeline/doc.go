@@ -8,7 +8,8 @@
 // Runner.Run orders the stages, checks the graph (unique names, no cycles,
 // declared result types) before running any, runs each once, reports
 // progress per stage and stops at the first error or when the context is
-// done. A stage reads its inputs from Pass.ResultOf, its settings from
+// done. A stage starts as soon as the stages it requires are done, so
+// independent stages run at the same time. A stage reads its inputs from Pass.ResultOf, its settings from
 // Pass.Config, and reports non-fatal problems with Pass.Warnf. Stages never
 // write outside the output directory except the feed stage, and never mutate
 // another stage's result.
@@ -17,6 +18,7 @@
 //
 //	transcript  *Transcript   parse the transcript file (any layout) into turns, words, sentences, notes
 //	audio       *Audio        decode the WAV streaming into features (nil *Audio without --audio)
+//	synth       *align.Speech speak the transcript with eSpeak NG for the aligner (runs beside audio)
 //	align       *Alignment    time every spoken word; a timed copy of the transcript
 //	entities    *Entities     people, organisations, places, works mentioned (entities.json)
 //	quotes      *Quotes       verbatim quotes worth sharing, best first (quotes.json)

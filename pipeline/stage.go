@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"sync"
 	"time"
 )
 
@@ -116,8 +117,11 @@ func (e *StageError) Error() string { return e.Stage + ": " + e.Err.Error() }
 func (e *StageError) Unwrap() error { return e.Err }
 
 // Run runs the given stages and everything they require, once each, and
-// returns every stage's result. It stops at the first error or when ctx is
-// done.
+// returns every stage's result. A stage starts as soon as the stages it
+// requires are done, so independent stages (decoding the audio and
+// synthesising the transcript, say) run at the same time. Run stops at the
+// first error or when ctx is done, and returns only after every started
+// stage has returned.
 func (r *Runner) Run(ctx context.Context, cfg *Config, targets ...*Stage) (map[*Stage]any, error) {
 	stages, err := order(targets)
 	if err != nil {
@@ -126,45 +130,95 @@ func (r *Runner) Run(ctx context.Context, cfg *Config, targets ...*Stage) (map[*
 	if cfg == nil {
 		cfg = &Config{}
 	}
-	results := make(map[*Stage]any, len(stages))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu       sync.Mutex // guards results, firstErr and Progress calls
+		results  = make(map[*Stage]any, len(stages))
+		firstErr error
+		wg       sync.WaitGroup
+	)
+	done := make(map[*Stage]chan struct{}, len(stages))
+	for _, s := range stages {
+		done[s] = make(chan struct{})
+	}
 	warn := func(stage, msg string) {
+		mu.Lock()
+		defer mu.Unlock()
 		if r.Progress != nil {
 			r.Progress.Warn(stage, msg)
 		}
 	}
-	for _, s := range stages {
-		if err := ctx.Err(); err != nil {
-			return results, err
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
 		}
-		in := make(map[*Stage]any, len(s.Requires))
-		for _, req := range s.Requires {
-			in[req] = results[req]
-		}
-		if r.Progress != nil {
-			r.Progress.StageStart(s.Name, s.Doc)
-		}
-		t0 := time.Now()
-		res, err := s.Run(ctx, &Pass{Stage: s, Config: cfg, ResultOf: in, warn: warn})
-		if err == nil && res != nil && reflect.TypeOf(res) != s.ResultType {
-			err = fmt.Errorf("%w: stage returned %T, declared %v", ErrGraph, res, s.ResultType)
-		}
-		if err == nil {
-			if cerr := ctx.Err(); cerr != nil {
-				err = cerr
-			}
-		}
-		if r.Progress != nil {
-			r.Progress.StageDone(s.Name, time.Since(t0), err)
-		}
-		if err != nil {
-			if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-				return results, err
-			}
-			return results, &StageError{Stage: s.Name, Err: err}
-		}
-		results[s] = res
+		mu.Unlock()
+		cancel()
 	}
-	return results, nil
+	for _, s := range stages {
+		wg.Add(1)
+		go func(s *Stage) {
+			defer wg.Done()
+			defer close(done[s])
+			for _, req := range s.Requires {
+				select {
+				case <-done[req]:
+				case <-ctx.Done():
+					return
+				}
+			}
+			mu.Lock()
+			if ctx.Err() != nil {
+				mu.Unlock()
+				return
+			}
+			in := make(map[*Stage]any, len(s.Requires))
+			for _, req := range s.Requires {
+				res, ok := results[req]
+				if !ok { // a requirement failed
+					mu.Unlock()
+					return
+				}
+				in[req] = res
+			}
+			if r.Progress != nil {
+				r.Progress.StageStart(s.Name, s.Doc)
+			}
+			mu.Unlock()
+			t0 := time.Now()
+			res, err := s.Run(ctx, &Pass{Stage: s, Config: cfg, ResultOf: in, warn: warn})
+			if err == nil && res != nil && reflect.TypeOf(res) != s.ResultType {
+				err = fmt.Errorf("%w: stage returned %T, declared %v", ErrGraph, res, s.ResultType)
+			}
+			if err == nil {
+				err = ctx.Err()
+			}
+			mu.Lock()
+			if r.Progress != nil {
+				r.Progress.StageDone(s.Name, time.Since(t0), err)
+			}
+			if err == nil {
+				results[s] = res
+			}
+			mu.Unlock()
+			if err != nil {
+				if !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+					err = &StageError{Stage: s.Name, Err: err}
+				}
+				fail(err)
+			}
+		}(s)
+	}
+	wg.Wait()
+	if firstErr == nil {
+		firstErr = ctx.Err()
+		if firstErr != nil && len(results) == len(stages) {
+			firstErr = nil // finished just as the context ended
+		}
+	}
+	return results, firstErr
 }
 
 // Result returns the typed result of stage s from a pass or a run's results.

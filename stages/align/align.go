@@ -31,8 +31,54 @@ var ErrNoMatch = errors.New("transcript does not match the audio")
 
 // Align times every word of tr against the audio's features. The returned
 // alignment holds a copy of tr with Start, End and Confidence set; tr is not
-// modified. warn receives warnings (may be nil).
+// modified. warn receives warnings (may be nil). It is Speak followed by
+// AlignSpeech.
 func Align(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio, opts Options, warn func(string)) (*pipeline.Alignment, error) {
+	var sp *Speech
+	if a != nil && len(tr.Words) > 0 {
+		var err error
+		if sp, err = Speak(ctx, tr, opts); err != nil {
+			return nil, err
+		}
+	}
+	return AlignSpeech(ctx, tr, a, sp, warn)
+}
+
+// Speech is the transcript spoken by the synthesiser, as the aligner reads
+// it: normalised frames and where each word starts among them.
+type Speech struct {
+	frames *matrix
+	start  []int // word k's first frame
+	// Err says why there is no synthetic speech (eSpeak NG missing, or
+	// not asked for); the aligner then falls back.
+	Err error
+}
+
+// errNoSynthAsked is Speech.Err when Options.NoSynth is set.
+var errNoSynthAsked = errors.New("synthesis turned off")
+
+// Speak synthesises the transcript's words with eSpeak NG, in chunks of
+// sentences, into normalised frames. A missing synthesiser is not an error:
+// the returned Speech says so in Err.
+func Speak(ctx context.Context, tr *pipeline.Transcript, opts Options) (*Speech, error) {
+	if opts.NoSynth {
+		return &Speech{Err: errNoSynthAsked}, nil
+	}
+	syn, err := loadEspeak()
+	if err != nil {
+		return &Speech{Err: err}, nil
+	}
+	s, err := synthesise(ctx, syn, tr, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &Speech{frames: normalise(s.feats), start: s.start}, nil
+}
+
+// AlignSpeech times every word of tr against the audio's features using the
+// synthetic speech sp (from Speak on the same transcript; nil or without
+// frames: the voice-activity fallback).
+func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio, sp *Speech, warn func(string)) (*pipeline.Alignment, error) {
 	if warn == nil {
 		warn = func(string) {}
 	}
@@ -59,31 +105,22 @@ func Align(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio, opts
 		al.Method = "none"
 		return al, nil
 	}
-	var syn *espeak
-	var err error
-	if !opts.NoSynth {
-		syn, err = loadEspeak()
-		if err != nil {
-			warn(err.Error() + "; falling back to a less precise alignment from voice activity")
+	if sp == nil || sp.frames == nil || len(sp.start) != len(out.Words) {
+		if sp != nil && sp.Err != nil && !errors.Is(sp.Err, errNoSynthAsked) {
+			warn(sp.Err.Error() + "; falling back to a less precise alignment from voice activity")
 		}
-	}
-	if syn == nil {
 		al.Method = "vad-fallback"
 		vadAlign(out, vad, feats.FrameRate)
 		return al, nil
 	}
 	al.Method = "espeak-dtw"
-	s, err := synthesise(ctx, syn, out, opts)
-	if err != nil {
-		return nil, err
-	}
-	b := normalise(s.feats)
-	anchors := anchorsOf(out, s, feats.FrameRate, real.n, warn)
+	b := sp.frames
+	anchors := anchorsOf(out, sp.start, b.n, feats.FrameRate, real.n, warn)
 	path, costs, err := multiscale(ctx, real, b, anchors, int(anchorTolerance*feats.FrameRate))
 	if err != nil {
 		return nil, err
 	}
-	place(out, s, path, costs, vad, feats.FrameRate)
+	place(out, sp.start, b.n, path, vad, feats.FrameRate)
 	untranscribed(path, vad, feats.FrameRate, warn)
 	if err := judge(out, al, vad, feats.FrameRate, real, b, path, costs, warn); err != nil {
 		return nil, err
@@ -360,8 +397,7 @@ func randomCost(a, b *matrix) float32 {
 }
 
 // place sets each word's Start and End from the path.
-func place(tr *pipeline.Transcript, s *synthetic, path []cell, costs []float32, vad *vad, frameRate float64) {
-	m := s.feats.Frames()
+func place(tr *pipeline.Transcript, start []int, m int, path []cell, vad *vad, frameRate float64) {
 	firstI := make([]int, m)
 	lastI := make([]int, m)
 	for j := range firstI {
@@ -382,10 +418,10 @@ func place(tr *pipeline.Transcript, s *synthetic, path []cell, costs []float32, 
 	words := tr.Words
 	n := len(vad.speech)
 	for k := range words {
-		st := firstI[min(s.start[k], m-1)]
+		st := firstI[min(start[k], m-1)]
 		endCol := m - 1
 		if k+1 < len(words) {
-			endCol = max(s.start[k+1]-1, s.start[k])
+			endCol = max(start[k+1]-1, start[k])
 		}
 		en := lastI[min(endCol, m-1)] + 1
 		// A word does not start in a pause: move it to where speech

@@ -25,10 +25,9 @@ const maxAnchorDrift = 0.25
 // headers, caption starts) as anchors. Times that go backwards or lie past
 // the audio are dropped, keeping the longest run that goes forward, and
 // reported.
-func anchorsOf(tr *pipeline.Transcript, s *synthetic, frameRate float64, n int, warn func(string)) []anchor {
+func anchorsOf(tr *pipeline.Transcript, start []int, m int, frameRate float64, n int, warn func(string)) []anchor {
 	var all []anchor
 	known := 0
-	m := s.feats.Frames()
 	for k, w := range tr.Words {
 		if !pipeline.Known(w.Anchor) {
 			continue
@@ -41,10 +40,10 @@ func anchorsOf(tr *pipeline.Transcript, s *synthetic, frameRate float64, n int, 
 		// A time more than a quarter of the episode away from where
 		// the word falls in proportion is a copy-and-paste or a clock
 		// of another recording, not evidence.
-		if math.Abs(float64(row)/float64(n)-float64(s.start[k])/float64(max(m, 1))) > maxAnchorDrift {
+		if math.Abs(float64(row)/float64(n)-float64(start[k])/float64(max(m, 1))) > maxAnchorDrift {
 			continue
 		}
-		all = append(all, anchor{col: s.start[k], row: row})
+		all = append(all, anchor{col: start[k], row: row})
 	}
 	keep := longestIncreasing(all)
 	if d := known - len(keep); d > 0 {

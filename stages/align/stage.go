@@ -23,20 +23,39 @@ import (
 	"github.com/shownotes/shownotes/stages/transcript"
 )
 
+// SynthStage speaks the transcript with eSpeak NG for the aligner; it runs
+// while the audio is being decoded.
+var SynthStage = &pipeline.Stage{
+	Name:       "synth",
+	Doc:        "speak the transcript with eSpeak NG for the aligner",
+	Requires:   []*pipeline.Stage{transcript.Stage},
+	ResultType: reflect.TypeOf(new(Speech)),
+	Run:        runSynth,
+}
+
 // Stage times every spoken word of the transcript against the audio.
 var Stage = &pipeline.Stage{
 	Name:       "align",
 	Doc:        "time every spoken word of the transcript against the audio",
-	Requires:   []*pipeline.Stage{transcript.Stage, audio.Stage},
+	Requires:   []*pipeline.Stage{transcript.Stage, audio.Stage, SynthStage},
 	ResultType: reflect.TypeOf(new(pipeline.Alignment)),
 	Run:        run,
+}
+
+func runSynth(ctx context.Context, pass *pipeline.Pass) (any, error) {
+	tr := pipeline.Result[*pipeline.Transcript](pass.ResultOf, transcript.Stage)
+	if pass.Config.AudioPath == "" || tr == nil || len(tr.Words) == 0 {
+		return &Speech{}, nil // nothing to align against
+	}
+	return Speak(ctx, tr, Options{})
 }
 
 func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	tr := pipeline.Result[*pipeline.Transcript](pass.ResultOf, transcript.Stage)
 	a := pipeline.Result[*pipeline.Audio](pass.ResultOf, audio.Stage)
+	sp := pipeline.Result[*Speech](pass.ResultOf, SynthStage)
 	if tr == nil {
 		tr = &pipeline.Transcript{}
 	}
-	return Align(ctx, tr, a, Options{}, func(msg string) { pass.Warnf("%s", msg) })
+	return AlignSpeech(ctx, tr, a, sp, func(msg string) { pass.Warnf("%s", msg) })
 }
