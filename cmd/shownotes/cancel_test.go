@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-// longEpisode is the sample repeated to about ten minutes, long enough for
+// longEpisode is the sample repeated to about five minutes, long enough for
 // a run to be caught in the middle of each stage.
 var (
 	longOnce                  sync.Once
@@ -21,7 +21,7 @@ var (
 	longErr                   error
 )
 
-const longRepeats = 15
+const longRepeats = 8
 
 func getLongEpisode(t *testing.T, b *baselineRun) (audio, transcript string) {
 	t.Helper()
@@ -56,22 +56,38 @@ var stageLine = regexp.MustCompile(`^\[\s*\d+\] (\w+)`)
 func TestCancel(t *testing.T) {
 	b := getBaseline(t)
 	audio, transcript := getLongEpisode(t, b)
+	// A 30k-word transcript without audio: its text stages take seconds.
+	seed, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seed.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bigText := filepath.Join(testRoot, "long", "big.txt")
+	if err := mustWrite(bigText, []byte(strings.Repeat(strings.TrimSpace(string(seed))+"\n\n", 10))); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
-		name  string
-		sig   syscall.Signal
-		stage string // the signal goes when this stage starts
+		name              string
+		sig               syscall.Signal
+		stage             string // the signal goes when this stage starts
+		audio, transcript string
 	}{
-		{"SIGTERM in audio", syscall.SIGTERM, "audio"},
-		{"SIGINT in align", syscall.SIGINT, "align"},
-		{"SIGINT in entities", syscall.SIGINT, "entities"},
-		{"SIGTERM in chapters", syscall.SIGTERM, "chapters"},
-		{"SIGINT in summary", syscall.SIGINT, "summary"},
+		{"SIGTERM in audio", syscall.SIGTERM, "audio", audio, transcript},
+		{"SIGINT in align", syscall.SIGINT, "align", audio, transcript},
+		{"SIGINT in entities", syscall.SIGINT, "entities", audio, transcript},
+		{"SIGTERM in chapters", syscall.SIGTERM, "chapters", audio, transcript},
+
+		{"SIGINT in entities of 30k words", syscall.SIGINT, "entities", "", bigText},
+		{"SIGTERM in quotes of 30k words", syscall.SIGTERM, "quotes", "", bigText},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			c := newCase(t, b, tc.name)
 			before := snapshot(t, c.out, c.feedDir)
-			cmd := exec.Command(binPath, append(c.args(audio, transcript), "--verbose")...)
+			args := append(c.args(tc.audio, tc.transcript), "--verbose")
+			if tc.audio == "" {
+				args = append(args, "--enclosure", c.audio)
+			}
+			cmd := exec.Command(binPath, args...)
 			stderr, err := cmd.StderrPipe()
 			if err != nil {
 				t.Fatal(err)

@@ -69,6 +69,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &ue):
 		fmt.Fprintf(stderr, "shownotes: %s (see 'shownotes help')\n", oneLine(err.Error()))
 		return exitUsage
+	case errors.Is(err, errInterruptedAfterWrite):
+		fmt.Fprintln(stderr, "shownotes: "+strings.TrimSuffix(err.Error(), ": "+context.Canceled.Error()))
+		return exitInterrupted
 	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
 		fmt.Fprintln(stderr, "shownotes: interrupted; outputs and feed left as they were")
 		return exitInterrupted

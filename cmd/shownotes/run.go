@@ -12,6 +12,7 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/feed"
+	"github.com/shownotes/shownotes/stages/write"
 )
 
 // runCmd parses the flags of 'shownotes run' and runs the pipeline.
@@ -117,6 +118,9 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 	r := &pipeline.Runner{Progress: prog}
 	res, err := r.Run(ctx, &cfg, feed.Stage)
 	if err != nil {
+		if _, wrote := res[write.Stage]; wrote && ctx.Err() != nil {
+			return errInterruptedAfterWrite
+		}
 		return err
 	}
 	if !quiet {
@@ -173,3 +177,7 @@ func isTerminal(f *os.File) bool {
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
+
+// errInterruptedAfterWrite is a run stopped after the outputs were written
+// but before the feed was updated.
+var errInterruptedAfterWrite = fmt.Errorf("interrupted after the outputs were written; the feed was left as it was: %w", context.Canceled)

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include "espeak.h"
 
 typedef struct {
@@ -66,8 +68,40 @@ static int collect(short *wav, int n, sn_event *ev) {
 	return 0;
 }
 
+// quiet_stderr points fd 2 at /dev/null and returns the saved fd (or -1):
+// the audio libraries eSpeak NG links print to stderr while it starts (for
+// instance when $HOME is not writable), though synthesis here never plays
+// sound; the tool's stderr is for its own one-line messages.
+static int quiet_stderr(void) {
+	int saved = dup(2);
+	int null = open("/dev/null", O_WRONLY);
+	if (saved < 0 || null < 0) {
+		if (saved >= 0) close(saved);
+		if (null >= 0) close(null);
+		return -1;
+	}
+	dup2(null, 2);
+	close(null);
+	return saved;
+}
+
+static void restore_stderr(int saved) {
+	if (saved < 0) return;
+	dup2(saved, 2);
+	close(saved);
+}
+
+static int load(char *err, int errlen);
+
 int sn_load(char *err, int errlen) {
 	if (lib) return 0;
+	int saved = quiet_stderr();
+	int r = load(err, errlen);
+	restore_stderr(saved);
+	return r;
+}
+
+static int load(char *err, int errlen) {
 	const char *names[] = {"libespeak-ng.so.1", "libespeak-ng.so", NULL};
 	for (int i = 0; names[i] && !lib; i++) lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
 	if (!lib) { snprintf(err, errlen, "%s", dlerror()); return -1; }

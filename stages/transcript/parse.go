@@ -17,14 +17,14 @@ import (
 // Sentinel errors, wrapped with context by Parse and ParseFile.
 var (
 	// ErrEmpty: the input holds no spoken words (empty, blank, header only).
-	ErrEmpty = errors.New("transcript: no spoken words")
+	ErrEmpty = errors.New("no spoken words")
 	// ErrBinary: the input is not text (NUL bytes, mostly control bytes).
-	ErrBinary = errors.New("transcript: not a text file")
+	ErrBinary = errors.New("not a text file")
 	// ErrFormat: the layout cannot be read (invalid JSON, unknown format
 	// name, a forced format that does not match the input).
-	ErrFormat = errors.New("transcript: unreadable layout")
+	ErrFormat = errors.New("unreadable layout")
 	// ErrTooLarge: the input is larger than Options.MaxBytes.
-	ErrTooLarge = errors.New("transcript: input too large")
+	ErrTooLarge = errors.New("input too large")
 )
 
 // DefaultMaxBytes is the size limit when Options.MaxBytes is 0.
@@ -46,11 +46,11 @@ type Options struct {
 func ParseFile(path string, opts Options) (*pipeline.Transcript, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("transcript: %w", err)
+		return nil, err
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, fmt.Errorf("transcript: %s is a directory", path)
+		return nil, fmt.Errorf("%s is a directory", path)
 	}
 	t, err := Parse(f, opts)
 	if err != nil {
