@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -16,9 +15,8 @@ import (
 	"time"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/testcorpus"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var (
 	t0 = time.Date(2024, 10, 7, 6, 0, 0, 0, time.UTC)
@@ -80,23 +78,6 @@ func errorsOf(ps []Problem) []Problem {
 	return out
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test -update to refresh):\n%s", name, got)
-	}
-}
-
 var buildRE = regexp.MustCompile(`<lastBuildDate>[^<]*</lastBuildDate>`)
 
 func withoutBuildDate(b []byte) []byte {
@@ -114,7 +95,7 @@ func TestNewFeedGolden(t *testing.T) {
 		t.Fatalf("Upsert(new) = %v, %v, want false, nil", replaced, err)
 	}
 	got, _ := os.ReadFile(path)
-	golden(t, "new.golden.xml", got)
+	testcorpus.Golden(t, "new.golden.xml", got)
 	if ps := Validate(got); len(ps) != 0 {
 		t.Errorf("Validate(new feed) = %v, want no problems", ps)
 	}
@@ -122,7 +103,7 @@ func TestNewFeedGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ = os.ReadFile(path)
-	golden(t, "two.golden.xml", got)
+	testcorpus.Golden(t, "two.golden.xml", got)
 	if ps := Validate(got); len(ps) != 0 {
 		t.Errorf("Validate(two items) = %v, want no problems", ps)
 	}
@@ -208,7 +189,7 @@ func TestSpliceKeepsForeignBytes(t *testing.T) {
 	if err != nil || replaced {
 		t.Fatalf("Splice(foreign) = %v, %v; want false, nil", replaced, err)
 	}
-	golden(t, "foreign.golden.xml", out)
+	testcorpus.Golden(t, "foreign.golden.xml", out)
 	checkSplice(t, orig, out, "guid-4", "")
 	if !bytes.Contains(out, []byte("<lastBuildDate>"+t1.Format(time.RFC1123Z)+"</lastBuildDate>")) {
 		t.Errorf("lastBuildDate not updated to %s", t1.Format(time.RFC1123Z))

@@ -1,6 +1,9 @@
 package pipeline
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // NoTime marks a time that is not known: a word not yet aligned, a chapter of
 // a transcript-only run, a transcript without timestamps. Test with Known.
@@ -88,6 +91,64 @@ func (t *Transcript) Speakers() []string {
 		}
 	}
 	return out
+}
+
+// Hosts names the show's hosts among the speakers, keyed by the speaker
+// name as in Turn.Speaker and Word.Speaker. The rule, used by the chapter
+// finder, the summarizer and the quote picker:
+//  1. the configured hosts (podcast.toml) that match a speaker, ignoring
+//     case and surrounding space;
+//  2. else, with one speaker or none, nobody (a monologue has no host);
+//  3. else, when Header.Guest is one of the speakers, every other speaker;
+//  4. else the speaker whose turns most often end in a question, as a
+//     share of their turns (a guest may ask rhetorical questions inside
+//     long answers, a host's turns end in questions): the first speaker
+//     unless another's share is more than 0.1 higher.
+func (t *Transcript) Hosts(configured []string) map[string]bool {
+	set := map[string]bool{}
+	speakers := t.Speakers()
+	for _, name := range configured {
+		name = strings.TrimSpace(name)
+		for _, s := range speakers {
+			if strings.EqualFold(name, s) {
+				set[s] = true
+			}
+		}
+	}
+	if len(set) > 0 || len(speakers) < 2 {
+		return set
+	}
+	if g := strings.TrimSpace(t.Header.Guest); g != "" {
+		for _, s := range speakers {
+			if !strings.EqualFold(s, g) {
+				set[s] = true
+			}
+		}
+		if len(set) > 0 && len(set) < len(speakers) {
+			return set
+		}
+		clear(set)
+	}
+	turns, asks := map[string]int{}, map[string]int{}
+	for _, tu := range t.Turns {
+		if tu.Words.Len() <= 0 || tu.Words.First < 0 || tu.Words.End > len(t.Words) {
+			continue
+		}
+		turns[tu.Speaker]++
+		last := strings.TrimRight(t.Words[tu.Words.End-1].Text, `"')]”’`)
+		if strings.HasSuffix(last, "?") {
+			asks[tu.Speaker]++
+		}
+	}
+	share := func(s string) float64 { return float64(asks[s]) / float64(max(1, turns[s])) }
+	best := speakers[0]
+	for _, s := range speakers[1:] {
+		if share(s) > share(best)+0.1 {
+			best = s
+		}
+	}
+	set[best] = true
+	return set
 }
 
 // Text joins the words of a span with single spaces.

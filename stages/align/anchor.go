@@ -45,7 +45,9 @@ func anchorsOf(tr *pipeline.Transcript, start []int, m int, frameRate float64, n
 		}
 		all = append(all, anchor{col: start[k], row: row})
 	}
-	keep := longestIncreasing(all)
+	keep := longestIncreasing(all, func(a anchor) float64 {
+		return math.Abs(float64(a.row)/float64(n) - float64(a.col)/float64(max(m, 1)))
+	})
 	if d := known - len(keep); d > 0 {
 		warn(fmt.Sprintf("%d of the transcript's %d times were ignored: they go backwards, lie past the end of the audio or far from where their words fall", d, known))
 	}
@@ -54,9 +56,15 @@ func anchorsOf(tr *pipeline.Transcript, start []int, m int, frameRate float64, n
 
 // longestIncreasing returns the longest subsequence of xs whose cols and
 // rows both strictly increase (xs is in word order, so cols never fall).
-func longestIncreasing(xs []anchor) []anchor {
+// Among equally long ones it prefers the one whose anchors deviate least in
+// total (a transcript pasted twice has two equally long runs of times; the
+// one that fits the words' places is right).
+func longestIncreasing(xs []anchor, deviation func(anchor) float64) []anchor {
 	if len(xs) == 0 {
 		return nil
+	}
+	if len(xs) <= 4000 {
+		return longestIncreasingDP(xs, deviation)
 	}
 	// Patience sorting on rows, among anchors with strictly larger cols.
 	tails := []int{} // index into xs of the smallest tail of each length
@@ -141,4 +149,34 @@ func constrain(b band, anchors []anchor, k, tol int) band {
 		}
 	}
 	return b
+}
+
+// longestIncreasingDP is longestIncreasing in O(n²) with the tie-break.
+func longestIncreasingDP(xs []anchor, deviation func(anchor) float64) []anchor {
+	n := len(xs)
+	length := make([]int, n)
+	cost := make([]float64, n)
+	prev := make([]int, n)
+	best := 0
+	for i, x := range xs {
+		length[i], cost[i], prev[i] = 1, deviation(x), -1
+		for j := 0; j < i; j++ {
+			y := xs[j]
+			if y.row >= x.row || y.col >= x.col {
+				continue
+			}
+			l, c := length[j]+1, cost[j]+deviation(x)
+			if l > length[i] || (l == length[i] && c < cost[i]) {
+				length[i], cost[i], prev[i] = l, c, j
+			}
+		}
+		if length[i] > length[best] || (length[i] == length[best] && cost[i] < cost[best]) {
+			best = i
+		}
+	}
+	out := make([]anchor, length[best])
+	for i, k := len(out)-1, best; i >= 0; i, k = i-1, prev[k] {
+		out[i] = xs[k]
+	}
+	return out
 }

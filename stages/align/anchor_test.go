@@ -2,6 +2,7 @@ package align
 
 import (
 	"fmt"
+	"math"
 	"testing"
 )
 
@@ -13,12 +14,16 @@ func TestLongestIncreasing(t *testing.T) {
 		{[]anchor{{1, 10}, {2, 20}, {3, 30}}, []anchor{{1, 10}, {2, 20}, {3, 30}}},
 		// A second copy's times start again from zero: dropped.
 		{[]anchor{{1, 10}, {2, 20}, {3, 5}, {4, 30}}, []anchor{{1, 10}, {2, 20}, {4, 30}}},
-		// Two words at the same column cannot both be kept (the later
-		// one is).
-		{[]anchor{{1, 10}, {1, 12}, {2, 20}}, []anchor{{1, 12}, {2, 20}}},
+		// Two words at the same column cannot both be kept: the one
+		// nearer the diagonal is.
+		{[]anchor{{1, 10}, {1, 12}, {2, 20}}, []anchor{{1, 10}, {2, 20}}},
+		// A transcript pasted twice: both copies' times are increasing
+		// runs of the same length; the one on the diagonal wins.
+		{[]anchor{{10, 10}, {20, 20}, {60, 10}, {70, 20}}, []anchor{{10, 10}, {20, 20}}},
 	}
+	diag := func(a anchor) float64 { return math.Abs(float64(a.row - a.col)) }
 	for _, tc := range tests {
-		got := longestIncreasing(tc.in)
+		got := longestIncreasing(tc.in, diag)
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("longestIncreasing(%v) = %v, want %v", tc.in, got, tc.want)
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 // Limits bound a cue.
@@ -94,7 +95,7 @@ func Cues(t *pipeline.Transcript, lim Limits) []Cue {
 		c.Lines = breakLines(words, lim.LineChars, lim.Lines)
 		cues = append(cues, c)
 	}
-	for _, s := range sentences(t) {
+	for _, s := range lexical.SplitAtTurns(t, lexical.Sentences(t)) {
 		first := s.First
 		for i := s.First; i < s.End; i++ {
 			over := i > first && (!fits(t.Words[first:i+1], lim) || end[i]-start[first] > lim.Seconds)
@@ -250,45 +251,6 @@ func fill(v []float64) {
 	}
 }
 
-// sentences returns the transcript's sentences when they tile the words in
-// order, or sentences cut at end punctuation and turn changes otherwise;
-// either way cut again where the speaker or turn changes.
-func sentences(t *pipeline.Transcript) []pipeline.Span {
-	n := len(t.Words)
-	ok := len(t.Sentences) > 0
-	next := 0
-	for _, s := range t.Sentences {
-		if s.First != next || s.End <= s.First || s.End > n {
-			ok = false
-			break
-		}
-		next = s.End
-	}
-	ok = ok && next == n
-	isEnd := map[int]bool{}
-	if ok {
-		for _, s := range t.Sentences {
-			isEnd[s.End-1] = true
-		}
-	}
-	var out []pipeline.Span
-	first := 0
-	for i := range n {
-		w := strings.TrimRight(t.Words[i].Text, `"')]”’`)
-		end := i == n-1 || t.Words[i+1].Turn != t.Words[i].Turn || t.Words[i+1].Speaker != t.Words[i].Speaker
-		if ok {
-			end = end || isEnd[i]
-		} else {
-			end = end || strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
-		}
-		if end {
-			out = append(out, pipeline.Span{First: first, End: i + 1})
-			first = i + 1
-		}
-	}
-	return out
-}
-
 // stamp formats seconds as HH:MM:SS.mmm (sep ".") or HH:MM:SS,mmm (sep ",").
 func stamp(t float64, sep string) string {
 	if !(t > 0) {
@@ -399,7 +361,7 @@ func AlignmentJSON(al *pipeline.Alignment) ([]byte, error) {
 		}
 		doc.Words = append(doc.Words, word{Text: w.Text, Start: ms(w.Start), End: ms(w.End), Speaker: w.Speaker, Confidence: math.Round(c*1000) / 1000})
 	}
-	for _, s := range sentences(t) {
+	for _, s := range lexical.SplitAtTurns(t, lexical.Sentences(t)) {
 		st, en := t.SpanTime(s)
 		doc.Sentences = append(doc.Sentences, sentence{Text: t.Text(s), Start: ms(st), End: ms(en), Speaker: t.Words[s.First].Speaker})
 	}

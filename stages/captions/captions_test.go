@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,32 +15,8 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
-	"github.com/shownotes/shownotes/stages/chapters/episodetest"
 	"github.com/shownotes/shownotes/stages/transcript"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file:\ngot:\n%s\nwant:\n%s", name, got, want)
-	}
-}
 
 func files(out *pipeline.Output) map[string][]byte {
 	m := map[string][]byte{}
@@ -52,10 +27,7 @@ func files(out *pipeline.Output) map[string][]byte {
 }
 
 func TestGoldenSample(t *testing.T) {
-	al, err := episodetest.Load(testcorpus.Sample(), true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	al := testcorpus.MustEpisode(t, testcorpus.Sample(), testcorpus.EpisodeOptions{Timed: true})
 	out, err := Render(context.Background(), al)
 	if err != nil {
 		t.Fatal(err)
@@ -65,7 +37,7 @@ func TestGoldenSample(t *testing.T) {
 		if fs[name] == nil {
 			t.Fatalf("Render(sample) wrote no %s", name)
 		}
-		golden(t, "sample."+name, fs[name])
+		testcorpus.Golden(t, "sample."+name, fs[name])
 	}
 	checkVTT(t, fs["transcript.vtt"], al.Transcript)
 }
@@ -101,7 +73,7 @@ func TestGoldenSeedUntimed(t *testing.T) {
 			t.Fatalf("untimed alignment.json word %d = %q at %v, want %q at null", i, w.Text, *w.Start, tr.Words[i].Text)
 		}
 	}
-	golden(t, "seed-untimed.alignment.json", fs["alignment.json"])
+	testcorpus.Golden(t, "seed-untimed.alignment.json", fs["alignment.json"])
 }
 
 var cueTime = regexp.MustCompile(`^(\d\d):(\d\d):(\d\d)\.(\d\d\d) --> (\d\d):(\d\d):(\d\d)\.(\d\d\d)$`)
@@ -201,10 +173,7 @@ func TestCorpusVTT(t *testing.T) {
 	for _, name := range []string{"seed", "ss45", "ss260"} {
 		t.Run(name, func(t *testing.T) {
 			dir := testcorpus.NeedRendered(t, name)
-			al, err := episodetest.Load(dir, true)
-			if err != nil {
-				t.Fatal(err)
-			}
+			al := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: true})
 			cues := Cues(al.Transcript, CaptionLimits)
 			checkVTT(t, VTT(cues), al.Transcript)
 			long := 0

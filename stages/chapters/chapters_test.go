@@ -1,9 +1,7 @@
 package chapters
 
 import (
-	"bytes"
 	"context"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,32 +10,8 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
-	"github.com/shownotes/shownotes/stages/chapters/episodetest"
 	"github.com/shownotes/shownotes/stages/transcript"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file:\ngot:\n%s\nwant:\n%s", name, got, want)
-	}
-}
 
 // seedUntimed parses the user's seed transcript, without audio.
 func seedUntimed(t *testing.T) *pipeline.Alignment {
@@ -50,10 +24,7 @@ func seedUntimed(t *testing.T) *pipeline.Alignment {
 }
 
 func TestGolden(t *testing.T) {
-	sample, err := episodetest.Load(testcorpus.Sample(), true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sample := testcorpus.MustEpisode(t, testcorpus.Sample(), testcorpus.EpisodeOptions{Timed: true})
 	for _, tc := range []struct {
 		name string
 		al   *pipeline.Alignment
@@ -73,7 +44,7 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tc.name+".chapters.json", j)
+			testcorpus.Golden(t, tc.name+".chapters.json", j)
 		})
 	}
 }
@@ -235,10 +206,7 @@ func FuzzFind(f *testing.F) {
 
 func BenchmarkFindSeed(b *testing.B) {
 	dir := testcorpus.NeedRendered(b, "seed")
-	al, err := episodetest.Load(dir, true)
-	if err != nil {
-		b.Fatal(err)
-	}
+	al := testcorpus.MustEpisode(b, dir, testcorpus.EpisodeOptions{Timed: true})
 	for b.Loop() {
 		if _, err := Find(context.Background(), al, Options{}); err != nil {
 			b.Fatal(err)

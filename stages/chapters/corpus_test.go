@@ -10,7 +10,6 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
-	"github.com/shownotes/shownotes/stages/chapters/episodetest"
 )
 
 var chapterN = regexp.MustCompile(`(?i)^(chapter|part|section)\s*\d+$`)
@@ -67,10 +66,7 @@ func TestCorpusChapters(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := testcorpus.NeedRendered(t, name)
 			for _, timed := range []bool{true, false} {
-				al, err := episodetest.Load(dir, timed)
-				if err != nil {
-					t.Fatal(err)
-				}
+				al := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: timed})
 				got, err := Find(context.Background(), al, Options{})
 				if err != nil {
 					t.Fatal(err)

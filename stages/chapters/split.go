@@ -5,16 +5,15 @@ import (
 	"math"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 // Options are the chapter finder's settings; the zero value works.
 type Options struct {
-	// Hosts are the speakers who ask the questions. Empty: every speaker
-	// but Transcript.Header.Guest, or the first speaker when no guest is
-	// named.
+	// Hosts are the speakers who ask the questions. Empty (or naming no
+	// speaker): see pipeline.Transcript.Hosts.
 	Hosts []string
 	// Count is the number of chapters wanted; 0 chooses by duration (see
 	// the package documentation).
@@ -38,7 +37,7 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.
 	}
 	t := al.Transcript
 	tl := newTimeline(t, al.Timed, al.Duration)
-	sents := sentences(t)
+	sents := lexical.Sentences(t)
 	k := opts.Count
 	if k <= 0 {
 		k = Count(tl.duration)
@@ -51,7 +50,7 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.
 	}
 	starts := []int{0} // sentence indices where chapters start
 	if k > 1 && len(sents) > 1 {
-		g := newGaps(t, sents, tl, hostSet(t, opts.Hosts))
+		g := newGaps(t, sents, tl, t.Hosts(opts.Hosts))
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -177,69 +176,6 @@ func (tl *timeline) at(i int) float64 {
 	return tl.start[i]
 }
 
-// sentences returns the transcript's sentences when they tile the words in
-// order, or sentences cut at end punctuation and turn changes otherwise.
-func sentences(t *pipeline.Transcript) []pipeline.Span {
-	n := len(t.Words)
-	ok := len(t.Sentences) > 0
-	next := 0
-	for _, s := range t.Sentences {
-		if s.First != next || s.End <= s.First || s.End > n {
-			ok = false
-			break
-		}
-		next = s.End
-	}
-	if ok && next == n {
-		return t.Sentences
-	}
-	var out []pipeline.Span
-	first := 0
-	for i := range n {
-		last := i == n-1
-		if !last && (endsSentence(t.Words[i].Text) || t.Words[i+1].Turn != t.Words[i].Turn || t.Words[i+1].Speaker != t.Words[i].Speaker) {
-			last = true
-		}
-		if last {
-			out = append(out, pipeline.Span{First: first, End: i + 1})
-			first = i + 1
-		}
-	}
-	return out
-}
-
-func endsSentence(w string) bool {
-	w = strings.TrimRight(w, `"')]”’`)
-	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
-}
-
-// hostSet decides who the hosts are.
-func hostSet(t *pipeline.Transcript, hosts []string) map[string]bool {
-	set := map[string]bool{}
-	for _, h := range hosts {
-		set[strings.ToLower(strings.TrimSpace(h))] = true
-	}
-	if len(set) > 0 {
-		return set
-	}
-	speakers := t.Speakers()
-	if g := strings.ToLower(strings.TrimSpace(t.Header.Guest)); g != "" {
-		for _, s := range speakers {
-			if strings.ToLower(s) != g {
-				set[strings.ToLower(s)] = true
-			}
-		}
-		if len(set) > 0 && len(set) < len(speakers) {
-			return set
-		}
-		set = map[string]bool{}
-	}
-	if len(speakers) > 0 {
-		set[strings.ToLower(speakers[0])] = true
-	}
-	return set
-}
-
 // gaps scores every sentence start but the first as a chapter boundary.
 type gaps struct {
 	sents  []pipeline.Span
@@ -293,7 +229,7 @@ func newGaps(t *pipeline.Transcript, sents []pipeline.Span, tl *timeline, hosts 
 				c++
 			}
 		}
-		sim[si] = cosine(left, right)
+		sim[si] = lexical.Cosine(left, right)
 	}
 	// smooth once with the neighbours
 	sm := make([]float64, len(sim))
@@ -325,7 +261,7 @@ func newGaps(t *pipeline.Transcript, sents []pipeline.Span, tl *timeline, hosts 
 		bonus := 0.0
 		if turnStart {
 			bonus += 0.03
-			if hosts[strings.ToLower(w.Speaker)] && w.Turn >= 0 && w.Turn < len(turnQ) && turnQ[w.Turn] {
+			if hosts[w.Speaker] && w.Turn >= 0 && w.Turn < len(turnQ) && turnQ[w.Turn] {
 				g.hostQ[si] = true
 				bonus += 0.15
 			}
@@ -339,21 +275,6 @@ func newGaps(t *pipeline.Transcript, sents []pipeline.Span, tl *timeline, hosts 
 		g.score[si] = depth + bonus
 	}
 	return g
-}
-
-func cosine(a, b map[int]float64) float64 {
-	var dot, na, nb float64
-	for k, v := range a {
-		na += v * v
-		dot += v * b[k]
-	}
-	for _, v := range b {
-		nb += v * v
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
 }
 
 // choose picks up to n boundary sentences by score, far enough apart.
@@ -412,7 +333,7 @@ func (g *gaps) fits(si int, chosen []int, skip int, sep float64) bool {
 
 // stem returns a crude stem of a content word, "" for stop words.
 func stem(w string) string {
-	w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	w = lexical.Fold(w)
 	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 	if len(w) < 3 || stopwords[w] {
 		return ""
@@ -426,9 +347,7 @@ func stem(w string) string {
 	return w
 }
 
-var stopwords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a about above after again against all also am an and any are aren't as at be
+var stopwords = lexical.Set(`a about above after again against all also am an and any are aren't as at be
 	because been before being below between both but by can can't cannot could couldn't did didn't do does doesn't
 	doing don't down during each even ever every few for from further get gets getting got had hadn't has hasn't
 	have haven't having he he'd he'll he's her here here's hers herself him himself his how how's however i i'd
@@ -441,8 +360,4 @@ var stopwords = func() map[string]bool {
 	when's where where's whether which while who who's whom why why's will with won't would wouldn't yeah yes yet
 	you you'd you'll you're you've your yours yourself yourselves actually basically going gonna want wanna got
 	thank thanks uh um hmm mm ah anyway anything everything nothing lots quite pretty able back come came goes
-	go look looking told tell talk talking things stuff guess`) {
-		m[w] = true
-	}
-	return m
-}()
+	go look looking told tell talk talking things stuff guess`)

@@ -11,6 +11,7 @@ import (
 	"github.com/jdkato/prose/v2"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 var abbrev = regexp.MustCompile(`^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{0,2}\.$`)
@@ -86,7 +87,7 @@ func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
 		}
 	}
 	sentStart := map[int]bool{}
-	for _, s := range sentences(t) {
+	for _, s := range lexical.Sentences(t) {
 		sentStart[s.First] = true
 	}
 	// how each lower-cased word is written when it is not sentence-initial

@@ -318,7 +318,7 @@ func TestSeedNoJunk(t *testing.T) {
 
 func TestSampleTimed(t *testing.T) {
 	dir := testcorpus.Sample()
-	tr := truthTranscript(t, dir)
+	tr := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: true, BlankLines: true}).Transcript
 	es, err := Find(tr, Options{})
 	if err != nil {
 		t.Fatal(err)

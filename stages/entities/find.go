@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"errors"
 	"slices"
 	"sort"
@@ -41,6 +42,11 @@ type mention struct {
 // places, works and others, with their mentions, first mention and the
 // transcript's other spellings as aliases, in order of first mention.
 func Find(tr *pipeline.Transcript, opts Options) (*pipeline.Entities, error) {
+	return FindContext(context.Background(), tr, opts)
+}
+
+// FindContext is Find that stops with ctx's error when ctx is done.
+func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*pipeline.Entities, error) {
 	if tr == nil {
 		return nil, ErrNilTranscript
 	}
@@ -48,7 +54,7 @@ func Find(tr *pipeline.Transcript, opts Options) (*pipeline.Entities, error) {
 	if len(tr.Words) == 0 {
 		return res, nil
 	}
-	sents, err := tagSentences(tr)
+	sents, err := tagSentences(ctx, tr)
 	if err != nil {
 		return nil, err
 	}

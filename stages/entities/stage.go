@@ -29,5 +29,5 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 		opts.Glossary = pass.Config.Glossary
 		opts.Hosts = pass.Config.Podcast.Hosts
 	}
-	return Find(al.Transcript, opts)
+	return FindContext(ctx, al.Transcript, opts)
 }

@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"context"
 	"strings"
 	"sync"
 
@@ -37,7 +38,7 @@ var quoteSanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018",
 // tagSentences runs prose on each sentence of the transcript (segmentation
 // off: the transcript's own sentences are used) and maps every token back to
 // its word. Sentences are the parser's; without them, paragraphs or turns.
-func tagSentences(tr *pipeline.Transcript) ([][]token, error) {
+func tagSentences(ctx context.Context, tr *pipeline.Transcript) ([][]token, error) {
 	spans := tr.Sentences
 	if len(spans) == 0 {
 		spans = tr.Paragraphs
@@ -47,9 +48,22 @@ func tagSentences(tr *pipeline.Transcript) ([][]token, error) {
 			spans = append(spans, tu.Words)
 		}
 	}
-	m := proseModel()
+	// Loading the model takes a while and cannot be interrupted: wait for
+	// it or for ctx, whichever comes first (the load finishes and is kept
+	// for the next call either way).
+	loaded := make(chan *prose.Model, 1)
+	go func() { loaded <- proseModel() }()
+	var m *prose.Model
+	select {
+	case m = <-loaded:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 	out := make([][]token, 0, len(spans))
-	for _, sp := range spans {
+	for i, sp := range spans {
+		if i%32 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		if sp.First < 0 || sp.End > len(tr.Words) || sp.Len() <= 0 {
 			continue
 		}

@@ -1,10 +1,8 @@
 package notes
 
 import (
-	"bytes"
 	"context"
 	"encoding/xml"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,33 +14,9 @@ import (
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 	"github.com/shownotes/shownotes/stages/chapters"
-	"github.com/shownotes/shownotes/stages/chapters/episodetest"
 	"github.com/shownotes/shownotes/stages/summary"
 	"github.com/shownotes/shownotes/stages/transcript"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file:\ngot:\n%s\nwant:\n%s", name, got, want)
-	}
-}
 
 var allowed = map[string]bool{"p": true, "ul": true, "ol": true, "li": true, "a": true, "b": true, "i": true, "strong": true, "em": true}
 
@@ -104,10 +78,7 @@ func input(t *testing.T, al *pipeline.Alignment) Input {
 }
 
 func TestGolden(t *testing.T) {
-	sample, err := episodetest.Load(testcorpus.Sample(), true)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sample := testcorpus.MustEpisode(t, testcorpus.Sample(), testcorpus.EpisodeOptions{Timed: true})
 	seed, err := transcript.ParseFile(filepath.Join(testcorpus.Root(), "testdata", "seed.txt"), transcript.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -131,7 +102,7 @@ func TestGolden(t *testing.T) {
 				t.Errorf("timed text notes have no (00:00) chapter line:\n%s", n.Text)
 			}
 			for _, f := range n.Files {
-				golden(t, name+"."+f.Name, f.Data)
+				testcorpus.Golden(t, name+"."+f.Name, f.Data)
 			}
 		})
 	}

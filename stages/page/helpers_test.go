@@ -1,100 +1,12 @@
 package page
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/testcorpus"
 )
-
-// truth is the part of a rendered episode's truth.json the tests read.
-type truth struct {
-	Tokens []struct {
-		Text      string  `json:"text"`
-		CharStart int     `json:"char_start"`
-		CharEnd   int     `json:"char_end"`
-		Start     float64 `json:"start"`
-		End       float64 `json:"end"`
-		Speaker   string  `json:"speaker"`
-	} `json:"tokens"`
-	Sentences []struct {
-		CharStart int `json:"char_start"`
-		CharEnd   int `json:"char_end"`
-	} `json:"sentences"`
-}
-
-// episodeAlignment builds the alignment of a rendered episode (a directory
-// holding transcript.txt and truth.json) from the true token times: a new
-// turn where the speaker changes, a new paragraph at a blank line, the
-// sentences of truth.json, and the header of the user's layout (guest on
-// the first line, bio on the third). The page is tested on its own, so it
-// does not wait for the transcript parser and the aligner.
-func episodeAlignment(t testing.TB, dir string) *pipeline.Alignment {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(dir, "truth.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, err := os.ReadFile(filepath.Join(dir, "transcript.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tr truth
-	if err := json.Unmarshal(raw, &tr); err != nil {
-		t.Fatalf("%s: %v", dir, err)
-	}
-	out := &pipeline.Transcript{Format: "plain"}
-	lines := strings.Split(string(text), "\n")
-	if len(lines) > 2 {
-		out.Header.Guest = strings.TrimSpace(lines[0])
-		out.Header.Bio = strings.TrimSpace(lines[2])
-	}
-	prevEnd := 0
-	for i, tok := range tr.Tokens {
-		newTurn := i == 0 || tok.Speaker != tr.Tokens[i-1].Speaker
-		newPara := newTurn
-		if i > 0 && tok.CharStart >= prevEnd && tok.CharStart <= len(text) &&
-			strings.Contains(string(text[prevEnd:tok.CharStart]), "\n\n") {
-			newPara = true
-		}
-		if newTurn {
-			out.Turns = append(out.Turns, pipeline.Turn{Speaker: tok.Speaker, Words: pipeline.Span{First: i, End: i}, Time: pipeline.NoTime})
-		}
-		if newPara {
-			out.Paragraphs = append(out.Paragraphs, pipeline.Span{First: i, End: i})
-		}
-		out.Turns[len(out.Turns)-1].Words.End = i + 1
-		out.Paragraphs[len(out.Paragraphs)-1].End = i + 1
-		out.Words = append(out.Words, pipeline.Word{
-			Text: tok.Text, Speaker: tok.Speaker,
-			Turn: len(out.Turns) - 1, Para: len(out.Paragraphs) - 1,
-			Anchor: pipeline.NoTime, Start: tok.Start, End: tok.End, Confidence: 1,
-		})
-		prevEnd = tok.CharEnd
-	}
-	for _, s := range tr.Sentences {
-		sp := pipeline.Span{First: -1}
-		for i, tok := range tr.Tokens {
-			if tok.CharStart >= s.CharStart && tok.CharEnd <= s.CharEnd {
-				if sp.First < 0 {
-					sp.First = i
-				}
-				sp.End = i + 1
-			}
-		}
-		if sp.First >= 0 {
-			out.Sentences = append(out.Sentences, sp)
-		}
-	}
-	dur := 0.0
-	if n := len(out.Words); n > 0 {
-		dur = out.Words[n-1].End + 1
-	}
-	return &pipeline.Alignment{Transcript: out, Method: "truth", Timed: true, Duration: dur}
-}
 
 // wordIndex returns the index of the first word from the given index whose
 // text, without punctuation, is w.
@@ -113,7 +25,7 @@ func wordIndex(t testing.TB, tr *pipeline.Transcript, from int, w string) int {
 // alignment with hand-made chapters, quotes and entities.
 func sampleInput(t testing.TB, dir string) Input {
 	t.Helper()
-	al := episodeAlignment(t, dir)
+	al := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: true, BlankLines: true, Tail: 1})
 	tr := al.Transcript
 	at := func(i int) float64 { return tr.Words[i].Start }
 	prev := wordIndex(t, tr, 0, "Previously")

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"flag"
 	"fmt"
 	"math"
 	"os"
@@ -20,8 +19,6 @@ import (
 	"github.com/shownotes/shownotes/stages/entities"
 	"github.com/shownotes/shownotes/stages/quotes"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestFormatTime(t *testing.T) {
 	for _, tc := range []struct {
@@ -265,22 +262,7 @@ func TestGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden := filepath.Join("testdata", "sample.html")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, page, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(page, want) {
-		t.Errorf("Render(sample) differs from %s (%d bytes, want %d); run go test ./stages/page -update and review the diff", golden, len(page), len(want))
-	}
+	testcorpus.Golden(t, "sample.html", page)
 }
 
 func TestStage(t *testing.T) {
@@ -384,7 +366,7 @@ func TestPageSize(t *testing.T) {
 // (skipped without the development corpus).
 func TestSeedPageSize(t *testing.T) {
 	dir := testcorpus.NeedRendered(t, "seed")
-	a := episodeAlignment(t, dir)
+	a := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: true, BlankLines: true, Tail: 1})
 	page, err := Render(Input{Alignment: a, AudioURL: "episode.wav", Chapters: syntheticChapters(a)})
 	if err != nil {
 		t.Fatal(err)

@@ -19,7 +19,7 @@ func TestRenderParsedSample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	truth := episodeAlignment(t, dir).Transcript
+	truth := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: true, BlankLines: true, Tail: 1}).Transcript
 	if len(tr.Words) != len(truth.Words) {
 		t.Fatalf("parsed %d words, truth.json has %d", len(tr.Words), len(truth.Words))
 	}

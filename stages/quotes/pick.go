@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"context"
 	"errors"
 	"sort"
 	"strings"
@@ -12,8 +13,7 @@ import (
 // Options tune Pick. The zero value works.
 type Options struct {
 	// Hosts are the show's hosts (podcast.toml): their lines are not
-	// quoted. Empty: the speaker who asks the most questions (the first
-	// speaker on a tie) is taken as the host when there are two or more.
+	// quoted. Empty (or naming no speaker): see pipeline.Transcript.Hosts.
 	Hosts []string
 	// Max is the most quotes returned (default 8); Min the number Pick
 	// tries to reach by relaxing the spread rule (default 5).
@@ -61,6 +61,11 @@ type candidate struct {
 // their own, are not the host's and are spread across the episode.
 // Quote.Text is exactly tr.Text(Quote.Words).
 func Pick(tr *pipeline.Transcript, opts Options) (*pipeline.Quotes, error) {
+	return PickContext(context.Background(), tr, opts)
+}
+
+// PickContext is Pick that stops with ctx's error when ctx is done.
+func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*pipeline.Quotes, error) {
 	if tr == nil {
 		return nil, ErrNilTranscript
 	}
@@ -74,8 +79,11 @@ func Pick(tr *pipeline.Transcript, opts Options) (*pipeline.Quotes, error) {
 	for i, s := range sents {
 		texts[i] = contentWords(words(tr, s))
 	}
-	central := textRank(texts)
-	host := hostOf(tr, sents, opts.Hosts)
+	central, err := textRankContext(ctx, texts)
+	if err != nil {
+		return nil, err
+	}
+	host := tr.Hosts(opts.Hosts)
 	cands := candidates(tr, sents, host, opts)
 	for i := range cands {
 		c := &cands[i]
@@ -149,45 +157,6 @@ func endsSentence(w string) bool {
 
 func isQuestion(tr *pipeline.Transcript, s pipeline.Span) bool {
 	return strings.HasSuffix(strings.TrimRight(tr.Words[s.End-1].Text, `"')]”’`), "?")
-}
-
-// hostOf names the host: a speaker listed in hosts, else (with two or more
-// speakers) the one whose turns most often end in a question (share of
-// their turns; a guest may ask rhetorical questions inside long answers,
-// a host's turns end in questions), the first speaker on a near tie. Empty
-// when there is one speaker or none.
-func hostOf(tr *pipeline.Transcript, sents []pipeline.Span, hosts []string) map[string]bool {
-	h := map[string]bool{}
-	sp := tr.Speakers()
-	for _, name := range hosts {
-		for _, s := range sp {
-			if strings.EqualFold(strings.TrimSpace(name), s) {
-				h[s] = true
-			}
-		}
-	}
-	if len(h) > 0 || len(sp) < 2 {
-		return h
-	}
-	turns, asks := map[string]int{}, map[string]int{}
-	for _, tu := range tr.Turns {
-		if tu.Words.Len() <= 0 || tu.Words.First < 0 || tu.Words.End > len(tr.Words) {
-			continue
-		}
-		turns[tu.Speaker]++
-		if isQuestion(tr, tu.Words) {
-			asks[tu.Speaker]++
-		}
-	}
-	share := func(s string) float64 { return float64(asks[s]) / float64(max(1, turns[s])) }
-	best := sp[0]
-	for _, s := range sp[1:] {
-		if share(s) > share(best)+0.1 {
-			best = s
-		}
-	}
-	h[best] = true
-	return h
 }
 
 // leadFillers may be trimmed off a quote's start: "And", "So", "But",

@@ -128,14 +128,13 @@ func parseFile(t *testing.T, path string) *pipeline.Transcript {
 func TestVerbatimSeedAndSample(t *testing.T) {
 	for name, tr := range map[string]*pipeline.Transcript{
 		"seed":   parseFile(t, filepath.Join("..", "..", "testdata", "seed.txt")),
-		"sample": truthTranscript(t, testcorpus.Sample()),
+		"sample": testcorpus.MustEpisode(t, testcorpus.Sample(), testcorpus.EpisodeOptions{Timed: true, BlankLines: true}).Transcript,
 	} {
 		qs, err := Pick(tr, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		sents := sentences(tr)
-		hosts := hostOf(tr, sents, nil)
+		hosts := tr.Hosts(nil)
 		checkVerbatim(t, name, tr, qs, hosts)
 		if name == "seed" && (len(qs.Quotes) < 5 || len(qs.Quotes) > 8) {
 			t.Errorf("seed: %d quotes, want 5–8", len(qs.Quotes))
@@ -158,7 +157,7 @@ func TestVerbatimCorpus(t *testing.T) {
 		if len(qs.Quotes) < 5 {
 			t.Errorf("%s: %d quotes, want at least 5", name, len(qs.Quotes))
 		}
-		checkVerbatim(t, name, tr, qs, hostOf(tr, sentences(tr), nil))
+		checkVerbatim(t, name, tr, qs, tr.Hosts(nil))
 		if os.Getenv("SHOW_QUOTES") != "" {
 			for _, q := range qs.Quotes {
 				t.Logf("%s %.3f %s: %s", name, q.Score, q.Speaker, q.Text)
@@ -170,12 +169,12 @@ func TestVerbatimCorpus(t *testing.T) {
 func TestTimedCorpus(t *testing.T) {
 	for _, name := range []string{"ss45", "seed"} {
 		dir := testcorpus.NeedRendered(t, name)
-		tr := truthTranscript(t, dir)
+		tr := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: true, BlankLines: true}).Transcript
 		qs, err := Pick(tr, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkVerbatim(t, name, tr, qs, hostOf(tr, sentences(tr), nil))
+		checkVerbatim(t, name, tr, qs, tr.Hosts(nil))
 		for i := range min(3, len(qs.Quotes)) {
 			if qs.Quotes[i].Soundbite == nil {
 				t.Errorf("%s: quote %d has no soundbite", name, i)

@@ -36,5 +36,5 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	if pass.Config != nil {
 		opts.Hosts = pass.Config.Podcast.Hosts
 	}
-	return Pick(al.Transcript, opts)
+	return PickContext(ctx, al.Transcript, opts)
 }

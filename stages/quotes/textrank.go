@@ -1,32 +1,28 @@
 package quotes
 
 import (
+	"context"
 	"math"
 	"sort"
 	"strings"
-	"unicode"
+
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 // stopwords carry no topic: they are left out of sentence similarity.
-var stopwords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(`a an the and or but so if then than that this these those it its
+var stopwords = lexical.Set(`a an the and or but so if then than that this these those it its
 		is are was were be been being am do does did have has had i me my we us our you your he him his
 		she her they them their what which who whom whose when where why how not no yes to of in on at
 		by for with from as into about like just very really also there here all any some can could
 		would should will shall may might must one ones get got go going know mean think yeah okay oh
-		um uh well kind sort lot thing things way actually basically right said say says`) {
-		m[w] = true
-	}
-	return m
-}()
+		um uh well kind sort lot thing things way actually basically right said say says`)
 
 // contentWords returns the lower-cased, crudely stemmed content words of a
 // text.
 func contentWords(words []string) []string {
 	var out []string
 	for _, w := range words {
-		w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		w = lexical.Fold(w)
 		if w == "" || stopwords[w] || len(w) < 3 {
 			continue
 		}
@@ -51,10 +47,16 @@ func stem(w string) string {
 // Sentences that share vocabulary with many others, the episode's main
 // themes, score high. Scores are scaled so the best is 1.
 func textRank(sents [][]string) []float64 {
+	s, _ := textRankContext(context.Background(), sents)
+	return s
+}
+
+// textRankContext is textRank that stops with ctx's error when ctx is done.
+func textRankContext(ctx context.Context, sents [][]string) ([]float64, error) {
 	n := len(sents)
 	score := make([]float64, n)
 	if n == 0 {
-		return score
+		return score, nil
 	}
 	sets := make([]map[string]bool, n)
 	for i, s := range sents {
@@ -77,6 +79,9 @@ func textRank(sents [][]string) []float64 {
 	adj := make([][]edge, n)
 	out := make([]float64, n)
 	for i := range n {
+		if i%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		shared := map[int]int{}
 		for w := range sets[i] {
 			for _, j := range index[w] {
@@ -128,5 +133,5 @@ func textRank(sents [][]string) []float64 {
 			score[i] /= best
 		}
 	}
-	return score
+	return score, nil
 }

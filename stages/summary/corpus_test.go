@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
-	"github.com/shownotes/shownotes/stages/chapters/episodetest"
 )
 
 // TestCorpusSummary checks on every rendered corpus episode that the summary
@@ -15,10 +14,7 @@ func TestCorpusSummary(t *testing.T) {
 	for _, name := range []string{"seed", "ss45", "ss260"} {
 		t.Run(name, func(t *testing.T) {
 			dir := testcorpus.NeedRendered(t, name)
-			al, err := episodetest.Load(dir, true)
-			if err != nil {
-				t.Fatal(err)
-			}
+			al := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: true})
 			s, err := Summarize(context.Background(), al.Transcript, Options{})
 			if err != nil {
 				t.Fatal(err)

@@ -8,13 +8,14 @@ import (
 	"unicode"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 // Options are the summarizer's settings; the zero value works.
 type Options struct {
 	// Hosts are the speakers who ask the questions; their sentences are
-	// used only when the guests' are not enough. Empty: every speaker but
-	// Transcript.Header.Guest, or the first speaker when no guest is named.
+	// used only when the guests' are not enough. Empty (or naming no
+	// speaker): see pipeline.Transcript.Hosts.
 	Hosts []string
 	// Sentences is how many sentences to pick; 0 picks 3 (2 for a
 	// transcript under 300 words).
@@ -28,7 +29,7 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*pipe
 	if t == nil || len(t.Words) == 0 {
 		return out, nil
 	}
-	sents := sentences(t)
+	sents := lexical.Sentences(t)
 	want := opts.Sentences
 	if want <= 0 {
 		want = 3
@@ -37,15 +38,15 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*pipe
 		}
 	}
 	vecs := vectors(t, sents)
-	rank := textRank(vecs)
-	if err := ctx.Err(); err != nil {
+	rank, err := textRank(ctx, vecs)
+	if err != nil {
 		return nil, err
 	}
-	hosts := hostSet(t, opts.Hosts)
+	hosts := t.Hosts(opts.Hosts)
 	score := make([]float64, len(sents))
 	for i, s := range sents {
 		score[i] = rank[i]
-		if hosts[strings.ToLower(t.Words[s.First].Speaker)] {
+		if hosts[t.Words[s.First].Speaker] {
 			score[i] *= 0.6
 		}
 	}
@@ -65,7 +66,7 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*pipe
 				}
 				red := 0.0
 				for _, p := range picked {
-					red = max(red, cosine(vecs[c], vecs[p]))
+					red = max(red, lexical.Cosine(vecs[c], vecs[p]))
 				}
 				if red > 0.5 {
 					continue
@@ -100,7 +101,7 @@ func contains(s []int, v int) bool {
 }
 
 // badStart are first words that need the sentence before to make sense.
-var badStart = set(`he she it they them him her his its their theirs this that these those there then
+var badStart = lexical.Set(`he she it they them him her his its their theirs this that these those there then
 and but or so because which who whom whose where when while also yeah yes no well right okay oh um uh
 like plus anyway though although than thus hence therefore however besides meanwhile otherwise exactly
 absolutely sure totally indeed actually basically again same such both either neither one now`)
@@ -172,27 +173,12 @@ func vectors(t *pipeline.Transcript, sents []pipeline.Span) []map[string]float64
 	return tf
 }
 
-func cosine(a, b map[string]float64) float64 {
-	var dot, na, nb float64
-	for k, v := range a {
-		na += v * v
-		dot += v * b[k]
-	}
-	for _, v := range b {
-		nb += v * v
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
-}
-
 // textRank runs PageRank (damping 0.85) over the sentence similarity graph.
-func textRank(vecs []map[string]float64) []float64 {
+func textRank(ctx context.Context, vecs []map[string]float64) ([]float64, error) {
 	n := len(vecs)
 	rank := make([]float64, n)
 	if n == 0 {
-		return rank
+		return rank, nil
 	}
 	type edge struct {
 		to int
@@ -201,8 +187,11 @@ func textRank(vecs []map[string]float64) []float64 {
 	adj := make([][]edge, n)
 	out := make([]float64, n)
 	for i := range n {
+		if i%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		for j := i + 1; j < n; j++ {
-			if w := cosine(vecs[i], vecs[j]); w > 0.05 {
+			if w := lexical.Cosine(vecs[i], vecs[j]); w > 0.05 {
 				adj[i] = append(adj[i], edge{j, w})
 				adj[j] = append(adj[j], edge{i, w})
 				out[i] += w
@@ -228,74 +217,10 @@ func textRank(vecs []map[string]float64) []float64 {
 		}
 		rank, next = next, rank
 	}
-	return rank
+	return rank, nil
 }
 
-// sentences returns the transcript's sentences when they tile the words in
-// order, or sentences cut at end punctuation and turn changes otherwise.
-func sentences(t *pipeline.Transcript) []pipeline.Span {
-	n := len(t.Words)
-	ok := len(t.Sentences) > 0
-	next := 0
-	for _, s := range t.Sentences {
-		if s.First != next || s.End <= s.First || s.End > n {
-			ok = false
-			break
-		}
-		next = s.End
-	}
-	if ok && next == n {
-		return t.Sentences
-	}
-	var out []pipeline.Span
-	first := 0
-	for i := range n {
-		w := strings.TrimRight(t.Words[i].Text, `"')]”’`)
-		end := i == n-1 || strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!") ||
-			t.Words[i+1].Turn != t.Words[i].Turn || t.Words[i+1].Speaker != t.Words[i].Speaker
-		if end {
-			out = append(out, pipeline.Span{First: first, End: i + 1})
-			first = i + 1
-		}
-	}
-	return out
-}
-
-func hostSet(t *pipeline.Transcript, hosts []string) map[string]bool {
-	set := map[string]bool{}
-	for _, h := range hosts {
-		set[strings.ToLower(strings.TrimSpace(h))] = true
-	}
-	if len(set) > 0 {
-		return set
-	}
-	speakers := t.Speakers()
-	if g := strings.ToLower(strings.TrimSpace(t.Header.Guest)); g != "" {
-		for _, s := range speakers {
-			if strings.ToLower(s) != g {
-				set[strings.ToLower(s)] = true
-			}
-		}
-		if len(set) > 0 && len(set) < len(speakers) {
-			return set
-		}
-		set = map[string]bool{}
-	}
-	if len(speakers) > 1 {
-		set[strings.ToLower(speakers[0])] = true
-	}
-	return set
-}
-
-func set(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
-
-var stop = set(`about above after again against all also and any are because been before being below between
+var stop = lexical.Set(`about above after again against all also and any are because been before being below between
 both but can could did does doing down during each even ever every few for from further get gets getting got
 had has have having her here hers herself him himself his how however into its itself just kind know like lot
 make many may maybe mean more most much must not now off okay once one only other our ours out over own really

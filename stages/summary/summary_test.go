@@ -1,9 +1,7 @@
 package summary
 
 import (
-	"bytes"
 	"context"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +11,6 @@ import (
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 	"github.com/shownotes/shownotes/stages/transcript"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func spanAll(t *pipeline.Transcript) pipeline.Span { return pipeline.Span{First: 0, End: len(t.Words)} }
 
@@ -30,21 +26,7 @@ func TestGolden(t *testing.T) {
 		}
 		checkSummary(t, tr.Text(spanAll(tr)), s.Sentences, 2, 3)
 		got := []byte(strings.Join(s.Sentences, "\n") + "\n")
-		path := filepath.Join("testdata", strings.ReplaceAll(name, "/", "-")+".summary")
-		if *update {
-			os.MkdirAll("testdata", 0o755)
-			if err := os.WriteFile(path, got, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		want, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update)", err)
-		}
-		if !bytes.Equal(got, want) {
-			t.Errorf("Summarize(%s) =\n%s\nwant\n%s", name, got, want)
-		}
+		testcorpus.Golden(t, strings.ReplaceAll(name, "/", "-")+".summary", got)
 	}
 }
 

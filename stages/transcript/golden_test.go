@@ -4,18 +4,14 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // goldenWord and friends are the JSON form of the model in golden files
 // (NoTime is null).
@@ -99,20 +95,8 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			gf := filepath.Join("testdata", strings.TrimSuffix(name, filepath.Ext(name))+"."+strings.TrimPrefix(filepath.Ext(name), ".")+".golden.json")
-			if *update {
-				if err := os.WriteFile(gf, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(gf)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("ParseFile(%s) differs from %s (run go test -update and review the diff)\n%s", path, gf, firstDiff(string(got), string(want)))
-			}
+			gf := strings.TrimSuffix(name, filepath.Ext(name)) + "." + strings.TrimPrefix(filepath.Ext(name), ".") + ".golden.json"
+			testcorpus.Golden(t, gf, got)
 		})
 	}
 }
@@ -147,15 +131,3 @@ func marshalGolden(g golden) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
-
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) && i < len(w); i++ {
-		if g[i] != w[i] {
-			return "line " + itoa(i+1) + ": got " + g[i] + ", want " + w[i]
-		}
-	}
-	return "lengths differ: got " + itoa(len(g)) + " lines, want " + itoa(len(w))
-}
-
-func itoa(i int) string { return strconv.Itoa(i) }

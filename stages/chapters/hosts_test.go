@@ -1,0 +1,56 @@
+package chapters
+
+import (
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/shownotes/shownotes/pipeline"
+)
+
+// turns builds a transcript from "Speaker: words …" lines, one turn each.
+func turns(guest string, lines ...string) *pipeline.Transcript {
+	t := &pipeline.Transcript{Header: pipeline.Header{Guest: guest}}
+	for _, l := range lines {
+		sp, text, _ := strings.Cut(l, ": ")
+		first := len(t.Words)
+		for _, w := range strings.Fields(text) {
+			t.Words = append(t.Words, pipeline.Word{Text: w, Speaker: sp, Turn: len(t.Turns), Start: pipeline.NoTime, End: pipeline.NoTime})
+		}
+		t.Turns = append(t.Turns, pipeline.Turn{Speaker: sp, Words: pipeline.Span{First: first, End: len(t.Words)}, Time: pipeline.NoTime})
+	}
+	return t
+}
+
+// TestHosts covers pipeline.Transcript.Hosts, the host rule chapters,
+// summary and quotes share.
+func TestHosts(t *testing.T) {
+	interview := []string{"Ann: Welcome. Why did you start?", "Bob: I wanted to. Why not?", "Ann: And then what?", "Bob: Then I went on."}
+	guestFirst := []string{"Bob: Hello there.", "Ann: What do you do?", "Bob: I paint.", "Ann: Why paint?", "Bob: I like it."}
+	for _, tc := range []struct {
+		name       string
+		tr         *pipeline.Transcript
+		configured []string
+		want       string
+	}{
+		{"empty", &pipeline.Transcript{}, nil, ""},
+		{"one speaker", turns("", "Ann: Hello? Anyone?", "Ann: Right."), nil, ""},
+		{"configured", turns("", interview...), []string{"  bob "}, "Bob"},
+		{"configured unknown falls back", turns("Bob", interview...), []string{"Zed"}, "Ann"},
+		{"header guest", turns("Ann", interview...), nil, "Bob"},
+		{"header guest of three", turns("Cy", append(interview, "Cy: Hi.")...), nil, "Ann,Bob"},
+		{"guest not a speaker", turns("Zed", guestFirst...), nil, "Ann"},
+		{"questions", turns("", guestFirst...), nil, "Ann"},
+		{"tie is the first", turns("", "Ann: Why?", "Bob: Sure?", "Ann: Fine.", "Bob: Yes."), nil, "Ann"},
+		{"clear lead", turns("", "Ann: Why?", "Bob: Sure?", "Ann: Fine.", "Bob: Yes?"), nil, "Bob"},
+	} {
+		var got []string
+		for s := range tc.tr.Hosts(tc.configured) {
+			got = append(got, s)
+		}
+		sort.Strings(got)
+		if g := strings.Join(got, ","); g != tc.want {
+			t.Errorf("%s: Hosts(%q) = %q, want %q", tc.name, tc.configured, g, tc.want)
+		}
+	}
+}

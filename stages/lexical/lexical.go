@@ -1,0 +1,107 @@
+// Package lexical holds the word-level text tools that the chapter finder,
+// the summarizer and the caption writer share: sentence spans over a
+// transcript's words, end-of-sentence punctuation, word folding, word sets
+// (stopword lists) and the cosine similarity of term vectors.
+package lexical
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/shownotes/shownotes/pipeline"
+)
+
+// Sentences returns the transcript's sentences when they tile the words in
+// order, or else sentences cut after words that end a sentence (see
+// EndsSentence) and where the turn or the speaker changes. The spans tile
+// the words; a transcript without words has none.
+func Sentences(t *pipeline.Transcript) []pipeline.Span {
+	if tiles(t) {
+		return t.Sentences
+	}
+	n := len(t.Words)
+	var out []pipeline.Span
+	first := 0
+	for i := range n {
+		if i == n-1 || EndsSentence(t.Words[i].Text) || changes(t, i) {
+			out = append(out, pipeline.Span{First: first, End: i + 1})
+			first = i + 1
+		}
+	}
+	return out
+}
+
+// SplitAtTurns cuts spans again after every word where the turn or the
+// speaker changes. Spans must lie inside t.Words.
+func SplitAtTurns(t *pipeline.Transcript, spans []pipeline.Span) []pipeline.Span {
+	var out []pipeline.Span
+	for _, s := range spans {
+		first := s.First
+		for i := s.First; i < s.End; i++ {
+			if i == s.End-1 || changes(t, i) {
+				out = append(out, pipeline.Span{First: first, End: i + 1})
+				first = i + 1
+			}
+		}
+	}
+	return out
+}
+
+// tiles reports whether t.Sentences cover the words in order, without gaps
+// or empty sentences.
+func tiles(t *pipeline.Transcript) bool {
+	n := len(t.Words)
+	next := 0
+	for _, s := range t.Sentences {
+		if s.First != next || s.End <= s.First || s.End > n {
+			return false
+		}
+		next = s.End
+	}
+	return len(t.Sentences) > 0 && next == n
+}
+
+// changes reports whether the turn or the speaker changes after word i.
+func changes(t *pipeline.Transcript, i int) bool {
+	return i+1 < len(t.Words) && (t.Words[i+1].Turn != t.Words[i].Turn || t.Words[i+1].Speaker != t.Words[i].Speaker)
+}
+
+// EndsSentence reports whether a word ends in ".", "?" or "!", before any
+// closing quotes and brackets.
+func EndsSentence(w string) bool {
+	w = strings.TrimRight(w, `"')]”’`)
+	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
+}
+
+// Fold lower-cases a word and trims everything but letters and digits off
+// both ends: "Kaggle's," → "kaggle's", "(2014)" → "2014".
+func Fold(w string) string {
+	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+}
+
+// Set returns the set of the space-separated words of s (a stopword list).
+func Set(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// Cosine is the cosine similarity of two term vectors, 0 when either is
+// zero.
+func Cosine[K comparable](a, b map[K]float64) float64 {
+	var dot, na, nb float64
+	for k, v := range a {
+		na += v * v
+		dot += v * b[k]
+	}
+	for _, v := range b {
+		nb += v * v
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
