@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/align"
 	"github.com/shownotes/shownotes/stages/feed"
 	"github.com/shownotes/shownotes/stages/write"
 )
@@ -116,6 +117,9 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 		prog = w
 	}
 	r := &pipeline.Runner{Progress: prog}
+	if cfg.AudioPath != "" {
+		_ = align.Preload() // before stages print: see its doc
+	}
 	res, err := r.Run(ctx, &cfg, feed.Stage)
 	if err != nil {
 		if _, wrote := res[write.Stage]; wrote && ctx.Err() != nil {

@@ -59,3 +59,13 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	}
 	return AlignSpeech(ctx, tr, a, sp, func(msg string) { pass.Warnf("%s", msg) })
 }
+
+// Preload loads eSpeak NG now. While it starts, the audio libraries it links
+// may print to stderr, so the loader points stderr at /dev/null for that
+// moment: call Preload before other goroutines write to stderr (the command
+// does, before running the stages). An error is reported again, as a warning,
+// by the synth stage.
+func Preload() error {
+	_, err := loadEspeak()
+	return err
+}
