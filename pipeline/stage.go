@@ -105,6 +105,12 @@ func order(roots []*Stage) ([]*Stage, error) {
 // Runner runs stages in dependency order.
 type Runner struct {
 	Progress Progress // may be nil
+	// Grace is how long Run waits, once the context is done, for running
+	// stages to notice and return (0: 500 ms). A stage still computing
+	// after that (one inside a library call that cannot be interrupted) is
+	// abandoned: its result is dropped and it can no longer report. Stages
+	// that write files check the context before they commit.
+	Grace time.Duration
 }
 
 // StageError is returned when a stage fails; it names the stage.
@@ -133,10 +139,11 @@ func (r *Runner) Run(ctx context.Context, cfg *Config, targets ...*Stage) (map[*
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
-		mu       sync.Mutex // guards results, firstErr and Progress calls
-		results  = make(map[*Stage]any, len(stages))
-		firstErr error
-		wg       sync.WaitGroup
+		mu        sync.Mutex // guards results, firstErr, abandoned and Progress calls
+		results   = make(map[*Stage]any, len(stages))
+		firstErr  error
+		abandoned bool
+		wg        sync.WaitGroup
 	)
 	done := make(map[*Stage]chan struct{}, len(stages))
 	for _, s := range stages {
@@ -145,7 +152,7 @@ func (r *Runner) Run(ctx context.Context, cfg *Config, targets ...*Stage) (map[*
 	warn := func(stage, msg string) {
 		mu.Lock()
 		defer mu.Unlock()
-		if r.Progress != nil {
+		if r.Progress != nil && !abandoned {
 			r.Progress.Warn(stage, msg)
 		}
 	}
@@ -196,6 +203,10 @@ func (r *Runner) Run(ctx context.Context, cfg *Config, targets ...*Stage) (map[*
 				err = ctx.Err()
 			}
 			mu.Lock()
+			if abandoned {
+				mu.Unlock()
+				return
+			}
 			if r.Progress != nil {
 				r.Progress.StageDone(s.Name, time.Since(t0), err)
 			}
@@ -211,7 +222,23 @@ func (r *Runner) Run(ctx context.Context, cfg *Config, targets ...*Stage) (map[*
 			}
 		}(s)
 	}
-	wg.Wait()
+	finished := make(chan struct{})
+	go func() { wg.Wait(); close(finished) }()
+	select {
+	case <-finished:
+	case <-ctx.Done():
+		grace := r.Grace
+		if grace == 0 {
+			grace = 500 * time.Millisecond
+		}
+		select {
+		case <-finished:
+		case <-time.After(grace):
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	abandoned = true
 	if firstErr == nil {
 		firstErr = ctx.Err()
 		if firstErr != nil && len(results) == len(stages) {

@@ -140,3 +140,29 @@ func ExampleRunner() {
 	fmtPrint(Result[string](res, shout))
 	// Output: HELLO!
 }
+
+// TestRunAbandonsStuckStage: a stage that does not heed cancellation (a long
+// library call) does not hold up the run past the grace period.
+func TestRunAbandonsStuckStage(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	stuck := stage("stuck")
+	release := make(chan struct{})
+	defer close(release)
+	stuck.Run = func(context.Context, *Pass) (any, error) {
+		cancel()
+		select {
+		case <-release:
+		case <-time.After(5 * time.Second):
+		}
+		return "late", nil
+	}
+	rec := &recorder{}
+	t0 := time.Now()
+	res, err := (&Runner{Progress: rec, Grace: 50 * time.Millisecond}).Run(ctx, nil, stuck)
+	if d := time.Since(t0); d > 2*time.Second {
+		t.Errorf("Run() took %v after cancellation, want about the grace period", d)
+	}
+	if !errors.Is(err, context.Canceled) || res[stuck] != nil {
+		t.Errorf("Run() = %v, %v; want context.Canceled and no result", res, err)
+	}
+}
