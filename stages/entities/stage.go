@@ -28,6 +28,7 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	if pass.Config != nil {
 		opts.Glossary = pass.Config.Glossary
 		opts.Hosts = pass.Config.Podcast.Hosts
+		opts.ShowName = pass.Config.Podcast.Title // "" falls back to the transcript's title
 	}
 	return FindContext(ctx, al.Transcript, opts)
 }
