@@ -17,7 +17,8 @@ test:
 	$(GO) vet ./...
 	$(GO) test -race ./...
 
-demo: deps build
+demo: build
+	@SHOWNOTES_NO_BROWSER=1 ./scripts/deps.sh
 	$(BIN) run --audio testdata/sample/episode.wav --transcript testdata/sample/transcript.txt \
 		--out demo-out --config testdata/podcast.toml --feed demo-out/feed.xml --verbose
 	$(BIN) feed validate demo-out/feed.xml
