@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/shownotes/shownotes/pipeline"
+	_ "github.com/shownotes/shownotes/pipeline/testcorpus" // declares -update
 )
 
 func TestFiles(t *testing.T) {
