@@ -18,7 +18,7 @@ import (
 	"github.com/shownotes/shownotes/stages/align"
 )
 
-// Stage render transcript.json, transcript.vtt, transcript.srt and alignment.json.
+// Stage declares the captions stage: render transcript.json, transcript.vtt, transcript.srt and alignment.json.
 var Stage = &pipeline.Stage{
 	Name:       "captions",
 	Doc:        "render transcript.json, transcript.vtt, transcript.srt and alignment.json",

@@ -8,7 +8,7 @@ import (
 	"github.com/shownotes/shownotes/stages/align"
 )
 
-// Stage split the episode into chapters at topic shifts with key-phrase titles.
+// Stage declares the chapters stage: split the episode into chapters at topic shifts with key-phrase titles.
 var Stage = &pipeline.Stage{
 	Name:       "chapters",
 	Doc:        "split the episode into chapters at topic shifts with key-phrase titles",

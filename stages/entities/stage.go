@@ -10,7 +10,7 @@ import (
 	"github.com/shownotes/shownotes/stages/align"
 )
 
-// Stage find the people, organisations, places and works mentioned.
+// Stage declares the entities stage: find the people, organisations, places and works mentioned.
 var Stage = &pipeline.Stage{
 	Name:       "entities",
 	Doc:        "find the people, organisations, places and works mentioned",

@@ -25,7 +25,7 @@ import (
 	"github.com/shownotes/shownotes/stages/write"
 )
 
-// Stage add or replace the episode's item in the RSS feed.
+// Stage declares the feed stage: add or replace the episode's item in the RSS feed.
 var Stage = &pipeline.Stage{
 	Name:       "feed",
 	Doc:        "add or replace the episode's item in the RSS feed",

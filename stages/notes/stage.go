@@ -37,7 +37,7 @@ import (
 	"github.com/shownotes/shownotes/stages/summary"
 )
 
-// Stage render the show notes (html, md, txt) and chapters.json, entities.json, quotes.json.
+// Stage declares the notes stage: render the show notes (html, md, txt) and chapters.json, entities.json, quotes.json.
 var Stage = &pipeline.Stage{
 	Name:       "notes",
 	Doc:        "render the show notes (html, md, txt) and chapters.json, entities.json, quotes.json",

@@ -27,7 +27,7 @@ import (
 	"github.com/shownotes/shownotes/stages/quotes"
 )
 
-// Stage render episode.html, the listen-and-read-along page.
+// Stage declares the page stage: render episode.html, the listen-and-read-along page.
 var Stage = &pipeline.Stage{
 	Name:       "page",
 	Doc:        "render episode.html, the listen-and-read-along page",

@@ -18,7 +18,7 @@ import (
 	"github.com/shownotes/shownotes/stages/align"
 )
 
-// Stage pick verbatim quotes worth sharing, best first.
+// Stage declares the quotes stage: pick verbatim quotes worth sharing, best first.
 var Stage = &pipeline.Stage{
 	Name:       "quotes",
 	Doc:        "pick verbatim quotes worth sharing, best first",

@@ -21,7 +21,7 @@ import (
 	"github.com/shownotes/shownotes/stages/align"
 )
 
-// Stage draw a 2-3 sentence summary from the episode itself.
+// Stage declares the summary stage: draw a 2-3 sentence summary from the episode itself.
 var Stage = &pipeline.Stage{
 	Name:       "summary",
 	Doc:        "draw a 2-3 sentence summary from the episode itself",

@@ -8,7 +8,7 @@ import (
 	"github.com/shownotes/shownotes/pipeline"
 )
 
-// Stage parse the transcript file (any layout) into turns, words, sentences and notes.
+// Stage declares the transcript stage: parse the transcript file (any layout) into turns, words, sentences and notes.
 var Stage = &pipeline.Stage{
 	Name:       "transcript",
 	Doc:        "parse the transcript file (any layout) into turns, words, sentences and notes",

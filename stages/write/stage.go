@@ -22,7 +22,7 @@ import (
 	"github.com/shownotes/shownotes/stages/page"
 )
 
-// Stage writes every output file into the output directory, atomically.
+// Stage declares the write stage: write every output file into the output directory, atomically.
 var Stage = &pipeline.Stage{
 	Name:       "write",
 	Doc:        "write every output file into the output directory, atomically",
