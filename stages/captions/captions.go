@@ -108,6 +108,12 @@ func Cues(t *pipeline.Transcript, lim Limits) []Cue {
 						break
 					}
 				}
+				// no orphan: leave at least three words of the
+				// sentence for the next cue when that still fits
+				if rest := s.End - cut; rest < 3 && cut-first > 3 &&
+					fits(t.Words[s.End-3:s.End], lim) && end[s.End-1]-start[s.End-3] <= lim.Seconds {
+					cut = s.End - 3
+				}
 				emit(first, cut)
 				first = cut
 			}
