@@ -75,7 +75,12 @@ func runBench() error {
 	rss := regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`).FindStringSubmatch(stderr.String())
 	user := regexp.MustCompile(`User time \(seconds\): ([\d.]+)`).FindStringSubmatch(stderr.String())
 	st, _ := os.Stat(wav)
-	fmt.Printf("1-hour benchmark: %s (%.0f MB, 48 kHz 24-bit stereo)\n", wav, float64(st.Size())/1e6)
+	minutes := 0.0
+	if r, err := audio.Open(wav); err == nil {
+		minutes = r.Format().Duration / 60
+		r.Close()
+	}
+	fmt.Printf("benchmark: %s (%.1f min, %.0f MB, 48 kHz 24-bit stereo)\n", wav, minutes, float64(st.Size())/1e6)
 	fmt.Printf("wall %.1f s", wall.Seconds())
 	if user != nil {
 		fmt.Printf(", user %s s", user[1])
