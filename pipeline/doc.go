@@ -9,7 +9,11 @@
 // declared result types) before running any, runs each once, reports
 // progress per stage and stops at the first error or when the context is
 // done. A stage starts as soon as the stages it requires are done, so
-// independent stages run at the same time. A stage reads its inputs from Pass.ResultOf, its settings from
+// independent stages run at the same time (the audio decodes while the
+// transcript is synthesised). Once cancelled, Run waits a short grace period
+// for running stages to return and then abandons the rest, so Ctrl-C is
+// answered within a second even while a stage is inside a long library call;
+// the stages that write files check the context before they commit. A stage reads its inputs from Pass.ResultOf, its settings from
 // Pass.Config, and reports non-fatal problems with Pass.Warnf. Stages never
 // write outside the output directory except the feed stage, and never mutate
 // another stage's result.
