@@ -74,6 +74,7 @@ type phrase struct {
 	proper  bool
 	tf      []int // per chapter
 	score   float64
+	sents   map[int]bool // sentences it occurs in
 }
 
 // Titles gives each span a title from its own key phrases; titles are unique,
@@ -87,8 +88,12 @@ func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
 		}
 	}
 	sentStart := map[int]bool{}
-	for _, s := range lexical.Sentences(t) {
+	sentOf := make([]int, len(t.Words))
+	for si, s := range lexical.Sentences(t) {
 		sentStart[s.First] = true
+		for i := max(s.First, 0); i < s.End && i < len(sentOf); i++ {
+			sentOf[i] = si
+		}
 	}
 	// how each lower-cased word is written when it is not sentence-initial
 	lowerSeen := map[string]bool{}
@@ -115,7 +120,9 @@ func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
 				continue
 			}
 			for n := 1; n <= 3 && end-n >= 0; n++ {
-				addPhrase(run[end-n:end], phrases, surfaces, lowerSeen, chapterOf, len(spans))
+				if p := addPhrase(run[end-n:end], phrases, surfaces, lowerSeen, chapterOf, len(spans)); p != nil {
+					p.sents[sentOf[run[end-n].word]] = true
+				}
 			}
 		}
 		run = run[:0]
@@ -194,7 +201,7 @@ func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
 				if d.score < 0.6*c.score {
 					break
 				}
-				if usedKey[d.p.key] || overlaps(c.p, d.p) {
+				if usedKey[d.p.key] || overlaps(c.p, d.p) || !together(c.p, d.p) {
 					continue
 				}
 				both := title + " and " + d.p.surface
@@ -280,12 +287,12 @@ func inPhrase(tk tagged, inside bool) bool {
 	return !stopwords[l] && !vague[l]
 }
 
-func addPhrase(run []tagged, phrases map[string]*phrase, surfaces map[string]map[string]int, lowerSeen map[string]bool, chapterOf []int, n int) {
+func addPhrase(run []tagged, phrases map[string]*phrase, surfaces map[string]map[string]int, lowerSeen map[string]bool, chapterOf []int, n int) *phrase {
 	if len(run) == 1 && utf8.RuneCountInString(run[0].text) < 3 {
-		return
+		return nil
 	}
 	if run[0].tag == "VBG" {
-		return
+		return nil
 	}
 	stems := make([]string, len(run))
 	words := make([]string, len(run))
@@ -309,12 +316,12 @@ func addPhrase(run []tagged, phrases map[string]*phrase, surfaces map[string]map
 		}
 	}
 	if len(run) > 1 && run[0].tag == "JJ" && vagueAdj[strings.ToLower(run[0].text)] {
-		return
+		return nil
 	}
 	key := strings.Join(stems, " ")
 	p, ok := phrases[key]
 	if !ok {
-		p = &phrase{key: key, tokens: stems, proper: proper, tf: make([]int, n)}
+		p = &phrase{key: key, tokens: stems, proper: proper, tf: make([]int, n), sents: map[int]bool{}}
 		phrases[key] = p
 		surfaces[key] = map[string]int{}
 	}
@@ -322,6 +329,7 @@ func addPhrase(run []tagged, phrases map[string]*phrase, surfaces map[string]map
 		p.tf[ci]++
 	}
 	surfaces[key][strings.Join(words, " ")]++
+	return p
 }
 
 func bestSurface(m map[string]int) string {
@@ -379,3 +387,14 @@ var vagueAdj = func() map[string]bool {
 	}
 	return m
 }()
+
+// together reports whether two phrases are said in the same sentence at
+// least once: "Kaggle and leaderboard" only when the episode links them.
+func together(a, b *phrase) bool {
+	for s := range a.sents {
+		if b.sents[s] {
+			return true
+		}
+	}
+	return false
+}
