@@ -76,8 +76,14 @@ func Need(t testing.TB) string {
 }
 
 // NeedRendered returns a rendered episode's directory or skips the test.
+// Under the race detector (make test) the 30-minute episodes are skipped:
+// there they take minutes each; go test without -race and make eval run
+// them. The committed sample is not affected.
 func NeedRendered(t testing.TB, name string) string {
 	t.Helper()
+	if raceEnabled && os.Getenv("SHOWNOTES_RACE_CORPUS") == "" {
+		t.Skipf("rendered episode %q skipped under the race detector (slow; set SHOWNOTES_RACE_CORPUS=1 to run it)", name)
+	}
 	d := Rendered(name)
 	if d == "" {
 		t.Skipf("rendered episode %q not found in .corpus/ (run ../shared/corpus/render .corpus %s): skipping", name, name)
