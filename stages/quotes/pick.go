@@ -59,7 +59,9 @@ type candidate struct {
 // Pick chooses verbatim quotes worth sharing, best first: runs of one to
 // three whole sentences of one speaker's turn, 8–40 words, that read on
 // their own, are not the host's and are spread across the episode.
-// Quote.Text is exactly tr.Text(Quote.Words).
+// Quote.Text is tr.Text(Quote.Words) with the fillers of speech ("you
+// know,", "I mean,", stutters) left out where an ellipsis marks each cut
+// (see condensed).
 func Pick(tr *pipeline.Transcript, opts Options) (*pipeline.Quotes, error) {
 	return PickContext(context.Background(), tr, opts)
 }
@@ -98,7 +100,7 @@ func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*p
 	for i, c := range chosen {
 		start, end := tr.SpanTime(c.span)
 		q := pipeline.Quote{
-			Text:    tr.Text(c.span),
+			Text:    condensed(tr, c.span),
 			Speaker: tr.Words[c.span.First].Speaker,
 			Start:   pipeline.Ptr(start),
 			End:     pipeline.Ptr(end),

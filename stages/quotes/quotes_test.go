@@ -77,10 +77,10 @@ func checkVerbatim(t *testing.T, name string, tr *pipeline.Transcript, qs *pipel
 			t.Errorf("%s quote %d: bad span %v", name, i, s)
 			continue
 		}
-		// the text (after removing "…" cuts) is the run of words, in order
-		text := strings.Join(strings.Fields(strings.ReplaceAll(q.Text, "…", " ")), " ")
-		if text != tr.Text(s) {
-			t.Errorf("%s quote %d: text %q is not the words %q", name, i, q.Text, tr.Text(s))
+		// the text is the run of words in order, some runs cut where
+		// an ellipsis marks it, the first and last word kept
+		if !verbatimWithCuts(q.Text, tr, s) {
+			t.Errorf("%s quote %d: text %q is not the words %q with marked cuts", name, i, q.Text, tr.Text(s))
 		}
 		turn := tr.Words[s.First].Turn
 		for w := s.First; w < s.End; w++ {
@@ -322,6 +322,73 @@ func TestCandidatesOpenWithCapital(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("candidates(%q) = %q, want %q", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// verbatimWithCuts reports whether text is the words of span s in order,
+// where each "…" stands for one or more words left out, and the first and
+// last words are kept.
+func verbatimWithCuts(text string, tr *pipeline.Transcript, s pipeline.Span) bool {
+	frags := strings.Split(text, "…")
+	pos := s.First
+	for k, f := range frags {
+		ws := strings.Fields(f)
+		if len(ws) == 0 {
+			if k == 0 || k == len(frags)-1 {
+				return false // a cut at either end
+			}
+			continue
+		}
+		if k > 0 {
+			// skip at least one word, then find the fragment
+			found := false
+			for p := pos + 1; p+len(ws) <= s.End; p++ {
+				if matchAt(tr, p, ws) {
+					pos, found = p, true
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		} else if !matchAt(tr, pos, ws) {
+			return false
+		}
+		pos += len(ws)
+	}
+	return pos == s.End
+}
+
+func matchAt(tr *pipeline.Transcript, p int, ws []string) bool {
+	for i, w := range ws {
+		if p+i >= len(tr.Words) || tr.Words[p+i].Text != w {
+			return false
+		}
+	}
+	return true
+}
+
+func TestCondensed(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"I think, you know, deep learning is hard.", "I think, … deep learning is hard."},
+		{"So I, I felt it was, I mean, important.", "So … I felt it was, … important."},
+		{"You know, that is fine.", "You know, that is fine."}, // not inside the quote
+		{"It was a very, very good year.", "It was a very, very good year."},
+		{"We went there, there was nothing.", "We went there, there was nothing."},
+	}
+	for _, tc := range tests {
+		var tr pipeline.Transcript
+		for _, w := range strings.Fields(tc.in) {
+			tr.Words = append(tr.Words, pipeline.Word{Text: w})
+		}
+		s := pipeline.Span{First: 0, End: len(tr.Words)}
+		got := condensed(&tr, s)
+		if got != tc.want {
+			t.Errorf("condensed(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if !verbatimWithCuts(got, &tr, s) {
+			t.Errorf("verbatimWithCuts(condensed(%q)) = false", tc.in)
 		}
 	}
 }

@@ -1,0 +1,58 @@
+package quotes
+
+import (
+	"strings"
+
+	"github.com/shownotes/shownotes/pipeline"
+)
+
+// condensed is the quote's text with the fillers of speech left out, each
+// cut marked by an ellipsis, so that a reader sees what was said without
+// "you know" and stutters, and can see where words were left out. Only
+// these are cut, and only inside the quote (never its first or last word):
+//   - "you know," and "I mean," set off by a comma;
+//   - a stutter: a short function word said twice, the first time with a
+//     comma ("I, I", "the, the"); "very, very" is emphasis and stays.
+//
+// Every other word is kept as spoken, so the text is the quote's words in
+// order with some runs replaced by "…".
+func condensed(tr *pipeline.Transcript, s pipeline.Span) string {
+	n := s.Len()
+	cut := make([]bool, n)
+	w := func(i int) string { return tr.Words[s.First+i].Text }
+	for i := 1; i < n-1; i++ {
+		a := strings.ToLower(w(i))
+		if i+1 < n-1 {
+			b := strings.ToLower(w(i + 1))
+			if (a == "you" && b == "know,") || (a == "i" && b == "mean,") {
+				cut[i], cut[i+1] = true, true
+				i++
+				continue
+			}
+		}
+		if word := strings.TrimSuffix(a, ","); word != a && stutterWords[word] && strings.EqualFold(word, strings.Trim(w(i+1), ",.;:!?")) {
+			cut[i] = true
+		}
+	}
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		if cut[i] {
+			if i == 0 || !cut[i-1] {
+				b.WriteString(" …")
+			}
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w(i))
+	}
+	return b.String()
+}
+
+// stutterWords are the short words speakers restart on.
+var stutterWords = map[string]bool{
+	"i": true, "we": true, "you": true, "he": true, "she": true, "it": true, "they": true,
+	"the": true, "a": true, "an": true, "and": true, "but": true, "so": true, "that": true,
+	"this": true, "to": true, "in": true, "of": true, "is": true, "was": true, "it's": true, "i'm": true,
+}
