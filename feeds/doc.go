@@ -23,5 +23,5 @@
 // unknown elements and namespaces, comments, CDATA, whitespace) stays as it
 // was. The item with the same guid or the same enclosure URL is replaced in
 // place; otherwise the new item goes before the first existing item (newest
-// first). The write is atomic and serialised by an flock on FEED.lock.
+// first). The write is atomic and serialised by an flock on .FEED.lock beside it (LockPath).
 package feeds

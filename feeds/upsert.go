@@ -17,7 +17,7 @@ import (
 // episode (same guid or same enclosure URL), and reports whether it
 // replaced one. When the file does not exist it is created from ch (an
 // error when ch is nil). The update is a byte splice (see Splice), written
-// atomically while holding an exclusive flock on path+".lock", so that
+// atomically while holding an exclusive flock on LockPath(path), so that
 // concurrent runs cannot lose each other's items. A feed that does not parse
 // is left untouched and the error wraps ErrFeed. Waiting for the lock ends
 // when ctx is done.
@@ -34,7 +34,7 @@ func Upsert(ctx context.Context, path string, ch *Channel, it *Item, now time.Ti
 			path = real
 		}
 	}
-	unlock, err := lock(ctx, path+".lock")
+	unlock, err := lock(ctx, LockPath(path))
 	if err != nil {
 		return false, err
 	}
@@ -109,4 +109,12 @@ func writable(err error, path string) error {
 		return fmt.Errorf("%w (the feed's directory %s must be writable; the feed is unchanged)", err, filepath.Dir(path))
 	}
 	return err
+}
+
+// LockPath is the lock file that serialises updates of the feed at path: a
+// hidden file beside it (".feed.xml.lock"), which static hosts do not
+// publish. The feed itself cannot carry the lock, since each update renames
+// a new file over it.
+func LockPath(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".lock")
 }
