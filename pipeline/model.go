@@ -105,6 +105,33 @@ func (t *Transcript) Speakers() []string {
 //     long answers, a host's turns end in questions): the first speaker
 //     unless another's share is more than 0.1 higher.
 func (t *Transcript) Hosts(configured []string) map[string]bool {
+	return t.hosts(configured)
+}
+
+// Guest is the episode's guest: the one the header names, or, when the
+// header describes a guest (a bio line) without naming them, the one speaker
+// who is not a host (see Hosts). "" when neither says.
+func (t *Transcript) Guest(configuredHosts []string) string {
+	if g := strings.TrimSpace(t.Header.Guest); g != "" {
+		return g
+	}
+	if strings.TrimSpace(t.Header.Bio) == "" {
+		return ""
+	}
+	hosts := t.Hosts(configuredHosts)
+	guest := ""
+	for _, s := range t.Speakers() {
+		if !hosts[s] {
+			if guest != "" {
+				return "" // two or more: which one the bio describes is unknown
+			}
+			guest = s
+		}
+	}
+	return guest
+}
+
+func (t *Transcript) hosts(configured []string) map[string]bool {
 	set := map[string]bool{}
 	speakers := t.Speakers()
 	for _, name := range configured {

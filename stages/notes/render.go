@@ -23,6 +23,7 @@ const MaxQuotes = 5
 // Input is everything the notes are made of; nil parts are left out.
 type Input struct {
 	Transcript *pipeline.Transcript // for the guest line
+	Hosts      []string             // the configured hosts (podcast.toml), to tell the guest
 	Timed      bool                 // false: no times anywhere
 	Duration   float64              // seconds; an hour or more writes HH:MM:SS
 	Summary    *pipeline.Summary
@@ -129,7 +130,7 @@ func build(in Input) *doc {
 		}
 	}
 	if in.Transcript != nil {
-		d.guest, d.bio = oneLine(in.Transcript.Header.Guest), oneLine(in.Transcript.Header.Bio)
+		d.guest, d.bio = oneLine(in.Transcript.Guest(in.Hosts)), oneLine(in.Transcript.Header.Bio)
 	}
 	if in.Chapters != nil {
 		for _, c := range in.Chapters.Chapters {

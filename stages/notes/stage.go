@@ -56,6 +56,9 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	if al := pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage); al != nil {
 		in.Transcript, in.Timed, in.Duration = al.Transcript, al.Timed, al.Duration
 	}
+	if pass.Config != nil {
+		in.Hosts = pass.Config.Podcast.Hosts
+	}
 	if in.Timed && pass.Config != nil {
 		in.TranscriptURL = TranscriptURL(pass.Config.Podcast.BaseURL, pass.Config.OutDir)
 	}
