@@ -210,10 +210,13 @@ func build(in Input) *view {
 	if v.Title == "" {
 		v.Title = strings.TrimSpace(tr.Header.Title)
 	}
+	v.Guest = tr.Guest(nil)
+	if v.Title == "" {
+		v.Title = v.Guest // as the feed titles such an episode
+	}
 	if v.Title == "" {
 		v.Title = "Episode"
 	}
-	v.Guest = strings.TrimSpace(tr.Header.Guest)
 	v.Bio = strings.TrimSpace(tr.Header.Bio)
 	v.Speakers = strings.Join(tr.Speakers(), ", ")
 
