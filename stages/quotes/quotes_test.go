@@ -243,8 +243,8 @@ func FuzzPick(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, q := range qs.Quotes {
-			if q.Text != tr.Text(q.Words) {
-				t.Fatalf("quote %q is not verbatim", q.Text)
+			if !verbatimWithCuts(q.Text, tr, q.Words) {
+				t.Fatalf("quote %q is not verbatim (cuts marked) in %q", q.Text, tr.Text(q.Words))
 			}
 		}
 	})
