@@ -21,7 +21,11 @@ func TestGuest(t *testing.T) {
 		want  string
 	}{
 		{"header names the guest", &Transcript{Header: Header{Guest: "Ada"}}, nil, "Ada"},
-		{"bio, the one who answers", func() *Transcript { tr := turns("Host", "Ada", "Host", "Ada"); tr.Header.Bio = "Mathematician"; return tr }(), nil, "Ada"},
+		{"bio, the one who answers", func() *Transcript {
+			tr := turns("Host", "Ada", "Host", "Ada")
+			tr.Header.Bio = "Mathematician"
+			return tr
+		}(), nil, "Ada"},
 		{"bio, configured host", func() *Transcript { tr := turns("Ada", "Host"); tr.Header.Bio = "Mathematician"; return tr }(), []string{"Host"}, "Ada"},
 		{"no bio: no guest guessed", turns("Host", "Ada"), nil, ""},
 		{"two non-hosts: unknown", func() *Transcript { tr := turns("Host", "Ada", "Bob"); tr.Header.Bio = "x"; return tr }(), []string{"Host"}, ""},
