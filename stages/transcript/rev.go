@@ -180,7 +180,46 @@ func parseRev(b *builder, lines []string) error {
 			}
 			continue
 		}
+		if t, rest, ok := bareStamp(ln); ok {
+			// Rev writes a same-speaker continuation as a bare
+			// "(HH:MM:SS):" line: a new paragraph of the current turn,
+			// whose first word is anchored at the stamp.
+			b.para()
+			b.anchor(t)
+			if rest != "" {
+				b.text(rest, t)
+			}
+			continue
+		}
 		b.text(ln, pipeline.NoTime)
 	}
 	return nil
+}
+
+// bareStamp recognises a turn header without a name, "(HH:MM:SS):" or
+// "[HH:MM:SS]:" (the colon optional), with any text after it.
+func bareStamp(line string) (t float64, rest string, ok bool) {
+	s := strings.TrimSpace(line)
+	if len(s) < 6 || (s[0] != '(' && s[0] != '[') {
+		return 0, "", false
+	}
+	closer := byte(')')
+	if s[0] == '[' {
+		closer = ']'
+	}
+	c := strings.IndexByte(s, closer)
+	if c < 0 || c > 20 {
+		return 0, "", false
+	}
+	t, ok = parseClock(strings.TrimSpace(s[1:c]))
+	if !ok {
+		return 0, "", false
+	}
+	rest = strings.TrimSpace(s[c+1:])
+	if rest != "" && rest[0] != ':' {
+		// "[00:01:02] Name: text" is a header; "(00:01:02) text" without
+		// the colon is not a continuation Rev writes.
+		return 0, "", false
+	}
+	return t, strings.TrimSpace(strings.TrimPrefix(rest, ":")), true
 }
