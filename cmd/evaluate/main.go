@@ -26,6 +26,10 @@ func main() {
 	episodes := flag.String("episodes", "sample,seed,seed-hard,ss45,ss260", "rendered episodes to align (from testdata/sample and .corpus/)")
 	bench := flag.Bool("bench", false, "time the whole pipeline on a 1-hour episode instead")
 	skipEntities := flag.Bool("no-entities", false, "skip the entity evaluation")
+	skipAlign := flag.Bool("no-align", false, "skip the alignment evaluation")
+	skipEditorial := flag.Bool("no-editorial", false, "skip the quotes and chapters evaluation")
+	tunedOnly := flag.Bool("tuned-only", false, "score quotes and chapters only on the shows they were tuned on")
+	editorialDetail := flag.String("editorial-detail", "", "write every quote, chapter and summary of the quotes and chapters evaluation to this file")
 	flag.Parse()
 	if *bench {
 		if err := runBench(); err != nil {
@@ -34,12 +38,20 @@ func main() {
 		}
 		return
 	}
-	if err := evalAlign(strings.Split(*episodes, ",")); err != nil {
-		fmt.Fprintln(os.Stderr, "evaluate:", err)
-		os.Exit(1)
+	if !*skipAlign {
+		if err := evalAlign(strings.Split(*episodes, ",")); err != nil {
+			fmt.Fprintln(os.Stderr, "evaluate:", err)
+			os.Exit(1)
+		}
 	}
 	if !*skipEntities {
 		if err := evalEntities(); err != nil {
+			fmt.Fprintln(os.Stderr, "evaluate:", err)
+			os.Exit(1)
+		}
+	}
+	if !*skipEditorial {
+		if err := runEditorial(*editorialDetail, *tunedOnly); err != nil {
 			fmt.Fprintln(os.Stderr, "evaluate:", err)
 			os.Exit(1)
 		}
