@@ -278,6 +278,9 @@ type Quote struct {
 	Score   float64  `json:"score"`
 	// Words is the quote's source range in the transcript.
 	Words Span `json:"-"`
+	// Approximate marks Start and End taken from the transcript's own
+	// stamps (no audio).
+	Approximate bool `json:"approximate,omitempty"`
 	// Soundbite is set for the top quotes: a 15–60 s clip around the quote.
 	Soundbite *Soundbite `json:"soundbite,omitempty"`
 }
@@ -323,6 +326,13 @@ type Quotes struct {
 // Chapters is the chapters stage's result, in time order.
 type Chapters struct {
 	Chapters []Chapter
+	// Timed is false when neither the audio nor the transcript gives times:
+	// every Start is NoTime, and chapters.json and the feed's chapters link
+	// are left out.
+	Timed bool
+	// Approximate marks times taken from the transcript's own stamps
+	// (no audio): words between two stamps are spread evenly.
+	Approximate bool
 }
 
 // File is one output file, written into the output directory by the runner

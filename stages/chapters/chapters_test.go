@@ -72,7 +72,9 @@ func TestJSON(t *testing.T) {
 		{&pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: 0, Title: "Intro"}, {Start: 61.23456, Title: `A "b" & <c>`}}},
 			`{"version":"1.2.0","chapters":[{"startTime":0,"title":"Intro"},{"startTime":61.235,"title":"A \"b\" \u0026 \u003cc\u003e"}]}`},
 		{&pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: pipeline.NoTime, Title: "Untimed"}}},
-			`{"version":"1.2.0","chapters":[{"startTime":null,"title":"Untimed"}]}`},
+			`{"version":"1.2.0","chapters":[]}`},
+		{&pipeline.Chapters{Timed: true, Approximate: true, Chapters: []pipeline.Chapter{{Start: 0, Title: "Intro"}, {Start: 95.5, Title: "Two"}}},
+			`{"version":"1.2.0","approximate":true,"chapters":[{"startTime":0,"title":"Intro"},{"startTime":95.5,"title":"Two"}]}`},
 	} {
 		b, err := JSON(tc.in)
 		if err != nil {
@@ -211,5 +213,59 @@ func BenchmarkFindSeed(b *testing.B) {
 		if _, err := Find(context.Background(), al, Options{}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestTimesWithoutAudio: a transcript that carries its own stamps gives
+// approximate chapter times without audio; one without stamps gives none,
+// and its chapters.json lists no chapter rather than a null startTime.
+func TestTimesWithoutAudio(t *testing.T) {
+	var rev, plain strings.Builder
+	topics := []string{"gardening tomatoes soil compost", "sailing boats wind harbour", "chess openings gambit endgame", "baking bread yeast flour"}
+	sec := 0
+	for k, topic := range topics {
+		for r := range 8 {
+			spk := "Guest"
+			if r == 0 {
+				spk = "Host"
+			}
+			line := fmt.Sprintf("Let me say more about %s, because %s matters to me. Then %s again.", topic, topic, topic)
+			if r == 0 {
+				line = fmt.Sprintf("What about %s?", topic)
+			}
+			fmt.Fprintf(&rev, "%s (%02d:%02d:%02d):\n%s\n\n", spk, sec/3600, sec/60%60, sec%60, line)
+			fmt.Fprintf(&plain, "%s\n\n%s\n\n", spk, line)
+			sec += 10 + k
+		}
+	}
+	for _, tc := range []struct {
+		name, in string
+		timed    bool
+	}{{"rev", rev.String(), true}, {"plain", plain.String(), false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr, err := transcript.Parse(strings.NewReader(tc.in), transcript.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Find(context.Background(), &pipeline.Alignment{Transcript: tr, Method: "none"}, Options{Count: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Timed != tc.timed || got.Approximate != tc.timed || len(got.Chapters) == 0 {
+				t.Fatalf("Timed %v Approximate %v, %d chapters; want Timed and Approximate %v", got.Timed, got.Approximate, len(got.Chapters), tc.timed)
+			}
+			for i, c := range got.Chapters {
+				if pipeline.Known(c.Start) != tc.timed || (i == 0 && tc.timed && c.Start != 0) || (i > 0 && tc.timed && !(c.Start > got.Chapters[i-1].Start)) {
+					t.Errorf("chapter %d %q starts at %v", i, c.Title, c.Start)
+				}
+			}
+			j, err := JSON(got)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(j), "null") || strings.Contains(string(j), `"approximate": true`) != tc.timed {
+				t.Errorf("chapters.json:\n%s", j)
+			}
+		})
 	}
 }

@@ -8,26 +8,29 @@ import (
 )
 
 type jsonChapter struct {
-	StartTime *float64 `json:"startTime"`
-	Title     string   `json:"title"`
+	StartTime float64 `json:"startTime"`
+	Title     string  `json:"title"`
 }
 
 // JSON renders chapters as a Podcasting 2.0 JSON chapters file (version
-// 1.2.0): startTime in seconds rounded to the millisecond, null when the
-// chapter is untimed.
+// 1.2.0): startTime in seconds rounded to the millisecond, and
+// "approximate": true when the times come from the transcript's stamps
+// rather than the audio. startTime is never null: a chapter whose Start is
+// unknown is left out, so an untimed run gives an empty list — a run should
+// not publish that file at all (see pipeline.Chapters.Timed).
 func JSON(c *pipeline.Chapters) ([]byte, error) {
 	doc := struct {
-		Version  string        `json:"version"`
-		Chapters []jsonChapter `json:"chapters"`
+		Version     string        `json:"version"`
+		Approximate bool          `json:"approximate,omitempty"`
+		Chapters    []jsonChapter `json:"chapters"`
 	}{Version: "1.2.0", Chapters: []jsonChapter{}}
 	if c != nil {
+		doc.Approximate = c.Approximate
 		for _, ch := range c.Chapters {
-			var st *float64
-			if pipeline.Known(ch.Start) {
-				v := math.Round(ch.Start*1000) / 1000
-				st = &v
+			if !pipeline.Known(ch.Start) {
+				continue
 			}
-			doc.Chapters = append(doc.Chapters, jsonChapter{StartTime: st, Title: ch.Title})
+			doc.Chapters = append(doc.Chapters, jsonChapter{StartTime: math.Round(ch.Start*1000) / 1000, Title: ch.Title})
 		}
 	}
 	b, err := json.MarshalIndent(doc, "", "  ")

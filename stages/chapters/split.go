@@ -36,7 +36,7 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.
 		return out, nil
 	}
 	t := al.Transcript
-	tl := newTimeline(t, al.Timed, al.Duration)
+	tl := newTimeline(t, al.Duration)
 	sents := lexical.Sentences(t)
 	k := opts.Count
 	if k <= 0 {
@@ -72,9 +72,11 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.
 		return nil, err
 	}
 	titles := Titles(t, spans)
+	out.Timed = tl.timing != lexical.Untimed
+	out.Approximate = tl.timing == lexical.Approximate
 	for i, sp := range spans {
 		start := pipeline.NoTime
-		if al.Timed {
+		if out.Timed {
 			start = 0
 			if i > 0 {
 				start = tl.at(sp.First)
@@ -99,28 +101,23 @@ func Count(seconds float64) int {
 }
 
 // timeline gives every word a position in seconds: its aligned start,
-// interpolated where the aligner left it unknown, or 150 words a minute
-// when untimed.
+// interpolated where the aligner left it unknown; without audio, the times
+// the transcript's own stamps give (approximate); without either, 150 words
+// a minute (untimed).
 type timeline struct {
 	start    []float64 // len(words)
 	end      []float64
-	timed    bool
+	timing   lexical.Timing
+	timed    bool // aligned against the audio: pauses are real
 	duration float64
 }
 
-func newTimeline(t *pipeline.Transcript, timed bool, duration float64) *timeline {
+func newTimeline(t *pipeline.Transcript, duration float64) *timeline {
 	n := len(t.Words)
-	tl := &timeline{start: make([]float64, n), end: make([]float64, n), timed: timed}
-	known := 0
-	if timed {
-		for _, w := range t.Words {
-			if pipeline.Known(w.Start) {
-				known++
-			}
-		}
-	}
-	if known == 0 {
-		tl.timed = false
+	tl := &timeline{start: make([]float64, n), end: make([]float64, n)}
+	times, timing := lexical.WordTimes(t)
+	tl.timing = timing
+	if timing == lexical.Untimed {
 		for i := range n {
 			tl.start[i] = float64(i) / wordsPerSecond
 			tl.end[i] = float64(i+1) / wordsPerSecond
@@ -128,45 +125,23 @@ func newTimeline(t *pipeline.Transcript, timed bool, duration float64) *timeline
 		tl.duration = float64(n) / wordsPerSecond
 		return tl
 	}
-	for i, w := range t.Words {
-		tl.start[i], tl.end[i] = w.Start, w.End
-	}
-	fill(tl.start)
+	copy(tl.start, times)
+	tl.timed = timing == lexical.Aligned
 	for i := range tl.end {
-		if !pipeline.Known(tl.end[i]) || tl.end[i] < tl.start[i] {
-			tl.end[i] = tl.start[i]
+		switch {
+		case tl.timed && pipeline.Known(t.Words[i].End) && t.Words[i].End >= tl.start[i]:
+			tl.end[i] = t.Words[i].End
+		case i+1 < n:
+			tl.end[i] = max(tl.start[i], tl.start[i+1])
+		default:
+			tl.end[i] = tl.start[i] + 1/wordsPerSecond
 		}
 	}
 	tl.duration = tl.end[n-1]
-	if pipeline.Known(duration) && duration > tl.duration {
+	if tl.timed && pipeline.Known(duration) && duration > tl.duration {
 		tl.duration = duration
 	}
 	return tl
-}
-
-// fill replaces unknown values by linear interpolation between known
-// neighbours (the nearest known value at the ends). At least one value must
-// be known.
-func fill(v []float64) {
-	prev := -1
-	for i := range v {
-		if !pipeline.Known(v[i]) {
-			continue
-		}
-		if prev < 0 {
-			for j := 0; j < i; j++ {
-				v[j] = v[i]
-			}
-		} else if i-prev > 1 {
-			for j := prev + 1; j < i; j++ {
-				v[j] = v[prev] + (v[i]-v[prev])*float64(j-prev)/float64(i-prev)
-			}
-		}
-		prev = i
-	}
-	for j := prev + 1; j < len(v); j++ {
-		v[j] = v[prev]
-	}
 }
 
 func (tl *timeline) at(i int) float64 {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 // Options tune Pick. The zero value works.
@@ -97,15 +98,25 @@ func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*p
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	chosen := choose(tr, cands, opts)
+	times, timing := lexical.WordTimes(tr)
 	for i, c := range chosen {
 		start, end := tr.SpanTime(c.span)
+		if timing == lexical.Approximate {
+			// no audio: the transcript's own stamps, the quote ending
+			// where the next word starts
+			start, end = times[c.span.First], times[c.span.End-1]+0.4
+			if c.span.End < len(times) {
+				end = max(times[c.span.First], times[c.span.End])
+			}
+		}
 		q := pipeline.Quote{
-			Text:    condensed(tr, c.span),
-			Speaker: tr.Words[c.span.First].Speaker,
-			Start:   pipeline.Ptr(start),
-			End:     pipeline.Ptr(end),
-			Score:   c.score,
-			Words:   c.span,
+			Text:        condensed(tr, c.span),
+			Speaker:     tr.Words[c.span.First].Speaker,
+			Start:       pipeline.Ptr(start),
+			End:         pipeline.Ptr(end),
+			Approximate: timing == lexical.Approximate,
+			Score:       c.score,
+			Words:       c.span,
 		}
 		if i < opts.Soundbites {
 			q.Soundbite = soundbite(tr, sents, c)

@@ -1,0 +1,44 @@
+package lexical
+
+import (
+	"math"
+	"testing"
+
+	"github.com/shownotes/shownotes/pipeline"
+)
+
+func TestWordTimes(t *testing.T) {
+	nan := pipeline.NoTime
+	for _, tc := range []struct {
+		name           string
+		starts, anchor []float64
+		want           []float64
+		timing         Timing
+	}{
+		{"aligned, gaps interpolated", []float64{1, nan, 3, nan}, []float64{nan, nan, nan, nan}, []float64{1, 2, 3, 3}, Aligned},
+		{"aligned wins over stamps", []float64{1, 2, 3, 4}, []float64{0, nan, 50, nan}, []float64{1, 2, 3, 4}, Aligned},
+		{"stamps spread evenly, 150 wpm past the ends", []float64{nan, nan, nan, nan, nan, nan}, []float64{nan, 10, nan, nan, 16, nan}, []float64{9.6, 10, 12, 14, 16, 16.4}, Approximate},
+		{"stamps going back are ignored", []float64{nan, nan, nan}, []float64{10, 5, 20}, []float64{10, 15, 20}, Approximate},
+		{"one stamp is not enough", []float64{nan, nan}, []float64{3, nan}, nil, Untimed},
+		{"none", []float64{nan, nan}, []float64{nan, nan}, nil, Untimed},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr := &pipeline.Transcript{}
+			for i := range tc.starts {
+				tr.Words = append(tr.Words, pipeline.Word{Text: "w", Start: tc.starts[i], End: nan, Anchor: tc.anchor[i]})
+			}
+			got, timing := WordTimes(tr)
+			if timing != tc.timing || len(got) != len(tc.want) {
+				t.Fatalf("WordTimes = %v, %v; want %v, %v", got, timing, tc.want, tc.timing)
+			}
+			for i := range got {
+				if math.Abs(got[i]-tc.want[i]) > 1e-9 {
+					t.Fatalf("WordTimes = %v; want %v", got, tc.want)
+				}
+			}
+		})
+	}
+	if got, timing := WordTimes(nil); got != nil || timing != Untimed {
+		t.Errorf("WordTimes(nil) = %v, %v", got, timing)
+	}
+}
