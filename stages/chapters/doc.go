@@ -15,9 +15,27 @@
 // and from each other (60 s when that leaves too few), and a chosen boundary
 // moves to a host's question turn within 30 s when one is there.
 //
+// # The episode's format
+//
+// Two kinds of boundary come from the format rather than the vocabulary
+// and are always taken: the host's introduction after a cold open (the
+// first host turn of 50 words or more, when the guest speaks first), and
+// the first topic after each sponsor read (the host's first question within
+// 12 sentences of the read's end). A sponsor read (from a sentence such as
+// "brought to you by" over the same speaker's paragraphs that name a sponsor
+// or a web address) is never a chapter of its own, as editors fold it into
+// the chapter before it.
+//
+// # Times
+//
+// Chapter starts are the aligned time of their first word; without audio,
+// the time the transcript's own stamps give it (Rev/Otter headers, caption
+// starts: Chapters.Approximate); without either, none (Chapters.Timed is
+// false, every Start is NoTime, and chapters.json should not be written).
+//
 // # How many chapters
 //
-// For an episode of m minutes: round(m/4) clamped to 5..12 when m ≥ 10;
+// For an episode of m minutes: round(m/3) clamped to 5..12 when m ≥ 10;
 // floor(m/2) clamped to 1..4 below that (a 40-second clip is one chapter).
 // Never more than there is room for at 60 s each. Untimed runs measure
 // positions in words at 150 words a minute.

@@ -3,6 +3,8 @@ package chapters
 import (
 	"context"
 	"math"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -50,11 +52,13 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.
 	}
 	starts := []int{0} // sentence indices where chapters start
 	if k > 1 && len(sents) > 1 {
-		g := newGaps(t, sents, tl, t.Hosts(opts.Hosts))
+		hosts := t.Hosts(opts.Hosts)
+		g := newGaps(t, sents, tl, hosts)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		starts = append(starts, g.choose(k-1)...)
+		forced, inside := structure(t, sents, hosts)
+		starts = append(starts, g.choose(k-1, forced, inside)...)
 	}
 	spans := make([]pipeline.Span, len(starts))
 	for i, s := range starts {
@@ -88,14 +92,14 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.
 }
 
 // Count is the number of chapters for an episode of the given seconds:
-// round(m/4) in 5..12 for m ≥ 10 minutes, floor(m/2) in 1..4 below.
+// round(m/3) in 5..12 for m ≥ 10 minutes, floor(m/2) in 1..4 below.
 func Count(seconds float64) int {
 	if !(seconds > 0) {
 		return 1
 	}
 	m := seconds / 60
 	if m >= 10 {
-		return min(max(int(math.Round(m/4)), 5), 12)
+		return min(max(int(math.Round(m/3)), 5), 12)
 	}
 	return min(max(int(m/2), 1), 4)
 }
@@ -252,14 +256,24 @@ func newGaps(t *pipeline.Transcript, sents []pipeline.Span, tl *timeline, hosts 
 	return g
 }
 
-// choose picks up to n boundary sentences by score, far enough apart.
-func (g *gaps) choose(n int) []int {
+// choose picks up to n boundary sentences: the forced ones (see
+// structure), then others by score, far enough apart from each other and
+// from the forced ones, never inside a sponsor read.
+func (g *gaps) choose(n int, forced []int, inside []bool) []int {
 	order := make([]int, 0, len(g.sents))
 	for si := 1; si < len(g.sents); si++ {
-		order = append(order, si)
+		if !inside[si] {
+			order = append(order, si)
+		}
 	}
 	sort.SliceStable(order, func(a, b int) bool { return g.score[order[a]] > g.score[order[b]] })
 	var chosen []int
+	for _, si := range forced {
+		if len(chosen) < n && si > 0 && !slices.Contains(chosen, si) {
+			chosen = append(chosen, si)
+		}
+	}
+	nForced := len(chosen)
 	sep := max(minChapter, 0.5*g.length/float64(n+1))
 	for _, s := range []float64{sep, minChapter} {
 		for _, si := range order {
@@ -273,13 +287,13 @@ func (g *gaps) choose(n int) []int {
 	}
 	// move to a host's question turn nearby
 	for ci, si := range chosen {
-		if g.hostQ[si] {
+		if ci < nForced || g.hostQ[si] {
 			continue
 		}
 		best, bestD := -1, snapRange+1
 		for sj := 1; sj < len(g.sents); sj++ {
 			d := math.Abs(g.at[sj] - g.at[si])
-			if g.hostQ[sj] && d <= snapRange && d < bestD && g.fits(sj, chosen, ci, minChapter) {
+			if g.hostQ[sj] && !inside[sj] && d <= snapRange && d < bestD && g.fits(sj, chosen, ci, minChapter) {
 				best, bestD = sj, d
 			}
 		}
@@ -336,3 +350,117 @@ var stopwords = lexical.Set(`a about above after again against all also am an an
 	you you'd you'll you're you've your yours yourself yourselves actually basically going gonna want wanna got
 	thank thanks uh um hmm mm ah anyway anything everything nothing lots quite pretty able back come came goes
 	go look looking told tell talk talking things stuff guess`)
+
+const (
+	// introWords is the least words of a host's introduction.
+	introWords = 50
+	// welcomeSentences bounds the welcome after a sponsor read: the first
+	// topic starts with the host's first question within this many
+	// sentences of the read's end.
+	welcomeSentences = 12
+)
+
+// sponsorCues open a sponsor read; sponsorLead is the host's hand-over
+// sentence just before one ("… after a short word from our sponsors").
+var (
+	sponsorCues = []string{"brought to you by", "sponsored by", "is sponsored", "a word from our sponsor",
+		"our sponsor today", "today's sponsor"}
+	webAddress = regexp.MustCompile(`(?i)\b[a-z0-9-]+\.(com|co|io|org|net|ai|fm|app|dev)(/|\b)`)
+)
+
+func hasCue(s string, cues []string) bool {
+	s = strings.ToLower(s)
+	for _, c := range cues {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// structure finds the boundaries an episode's format gives, whatever the
+// vocabulary says: the host's first sentence after a cold open (the guest
+// speaks first), and the return to the conversation after each sponsor read.
+// A sponsor read opens at a sentence naming a sponsor ("brought to you by",
+// "sponsored by") and runs over the following paragraphs of the same
+// speaker that name a sponsor or a web address; it is not a chapter of its
+// own (editors fold it into the chapter before it), so no boundary may fall
+// inside it (inside reports those sentences).
+func structure(t *pipeline.Transcript, sents []pipeline.Span, hosts map[string]bool) (forced []int, inside []bool) {
+	inside = make([]bool, len(sents))
+	if len(sents) < 2 {
+		return nil, inside
+	}
+	text := func(si int) string { return t.Text(sents[si]) }
+	spk := func(si int) string { return t.Words[sents[si].First].Speaker }
+	para := func(si int) int { return t.Words[sents[si].First].Para }
+	turnWords := func(si int) int {
+		if tu := t.Words[sents[si].First].Turn; tu >= 0 && tu < len(t.Turns) {
+			return t.Turns[tu].Words.Len()
+		}
+		return 0
+	}
+	turnStart := func(si int) bool {
+		return si == 0 || t.Words[sents[si].First].Turn != t.Words[sents[si-1].First].Turn
+	}
+	asks := func(si int) bool { // the turn of sentence si asks a question
+		for j := si; j < len(sents) && t.Words[sents[j].First].Turn == t.Words[sents[si].First].Turn; j++ {
+			if strings.Contains(text(j), "?") {
+				return true
+			}
+		}
+		return false
+	}
+	if !hosts[spk(0)] {
+		// a cold open: the host's introduction is the first long turn of
+		// the host (a question inside the cold open is short)
+		for si := 1; si < len(sents); si++ {
+			if hosts[spk(si)] && turnStart(si) && turnWords(si) >= introWords {
+				forced = append(forced, si)
+				break
+			}
+		}
+	}
+	for si := 1; si < len(sents); si++ {
+		if !hasCue(text(si), sponsorCues) {
+			continue
+		}
+		// the read covers whole paragraphs of this speaker
+		first := si
+		end := si + 1
+		for end < len(sents) && spk(end) == spk(si) {
+			if para(end) != para(end-1) {
+				// a new paragraph continues the read only when it names
+				// a sponsor or a web address
+				p, j := para(end), end
+				ad := false
+				for ; j < len(sents) && para(j) == p; j++ {
+					ad = ad || hasCue(text(j), sponsorCues) || webAddress.MatchString(text(j))
+				}
+				if !ad {
+					break
+				}
+				end = j
+				continue
+			}
+			end++
+		}
+		for k := first; k < end; k++ {
+			inside[k] = true
+		}
+		// the conversation resumes with a welcome; its first topic is the
+		// host's first question after the read
+		next := end
+		for j := end; j < len(sents) && j < end+welcomeSentences; j++ {
+			if hosts[spk(j)] && turnStart(j) && asks(j) {
+				next = j
+				break
+			}
+		}
+		if next < len(sents) {
+			forced = append(forced, next)
+		}
+		si = end - 1
+	}
+	return forced, inside
+}
