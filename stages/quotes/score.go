@@ -8,7 +8,9 @@ import (
 // Quotability weights: centrality says the line is about what the episode
 // is about; the cues say it is phrased as a line worth repeating.
 const (
-	wCentral  = 0.50 // TextRank centrality of the quote's sentences, 0..1
+	wCentral  = 0.30 // TextRank centrality of the quote's sentences, 0..1
+	wGeneral  = 0.12 // speaks to everyone: "you", "we", "people", "never", "no such"
+	wStory    = 0.15 // penalty: a told scene ("I said", "she was", quoted speech)
 	wClaim    = 0.12 // states something: "is", "never", "the key", "the problem"
 	wNumber   = 0.08 // carries a number: "25 years", "40%"
 	wContrast = 0.10 // turns: "but", "instead", "actually", "rather than"
@@ -19,14 +21,14 @@ const (
 
 // partScores are the parts of a quote's score, each in [0,1].
 type partScores struct {
-	Claim, Number, Contrast, Stance, Brevity, Filler float64
+	Claim, Number, Contrast, Stance, Brevity, Filler, General, Story float64
 }
 
 // quotability scores a quote's words given its centrality.
 func quotability(ws []string, centrality float64) float64 {
 	p := parts(ws)
 	return wCentral*centrality + wClaim*p.Claim + wNumber*p.Number + wContrast*p.Contrast +
-		wStance*p.Stance + wBrevity*p.Brevity - wFiller*p.Filler
+		wStance*p.Stance + wBrevity*p.Brevity - wFiller*p.Filler + wGeneral*p.General - wStory*p.Story
 }
 
 var (
@@ -41,6 +43,9 @@ var (
 	stancePhrases = []string{"i think", "i believe", "i feel", "we need", "we should", "i learned",
 		"i've learned", "i realised", "i realized", "the truth is", "my view", "i would argue", "i'd argue",
 		"you have to", "you need to", "you can't", "we have to", "the way i see", "i'm convinced"}
+	generalWords = set("you", "your", "you're", "we", "our", "everyone", "everybody", "people", "nobody",
+		"anyone", "always", "never", "nothing", "everything", "every")
+	storyWords = set("said", "told", "asked", "went", "came", "he", "she", "her", "him", "remember", "was", "were", "had")
 	fillerPhrases = []string{"you know", "i mean", "kind of", "sort of", "um", "uh", "like,", "you see"}
 )
 
@@ -62,7 +67,11 @@ func clean(w string) string {
 //   - Contrast: 1 when a contrast word appears after the first word (a
 //     line that turns: "not X but Y").
 //   - Stance: 1 for a first-person view phrase.
-//   - Brevity: 1 for 12–25 words, falling linearly to 0 at 6 and 45.
+//   - Brevity: 1 for 10–22 words, falling linearly to 0 at 6 and 40.
+//   - General: words that speak to everyone ("you", "we", "people",
+//     "never", "everything"), saturating at 2.
+//   - Story: words of a told scene ("said", "told", "she", "was"),
+//     saturating at 3; 1 with quoted speech.
 //   - Filler: fillers and stutters (a word repeated right after itself)
 //     per word, times 5, capped at 1.
 func parts(ws []string) partScores {
@@ -96,13 +105,27 @@ func parts(ws []string) partScores {
 			break
 		}
 	}
+	general, story := 0, 0
+	for _, w := range low {
+		if generalWords[w] {
+			general++
+		}
+		if storyWords[w] {
+			story++
+		}
+	}
+	p.General = min(1, float64(general)/2)
+	p.Story = min(1, float64(story)/3)
+	if strings.ContainsAny(rawJoined, "\"“”") {
+		p.Story = 1 // quoted speech: a scene, not a line
+	}
 	switch {
-	case n >= 12 && n <= 25:
+	case n >= 10 && n <= 22:
 		p.Brevity = 1
-	case n < 12:
-		p.Brevity = max(0, float64(n-6)/6)
+	case n < 10:
+		p.Brevity = max(0, float64(n-6)/4)
 	default:
-		p.Brevity = max(0, float64(45-n)/20)
+		p.Brevity = max(0, float64(40-n)/18)
 	}
 	fill := 0
 	for _, f := range fillerPhrases {
