@@ -209,23 +209,21 @@ func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]
 			if !endsSentence(tr.Words[last.End-1].Text) {
 				continue
 			}
-			span := pipeline.Span{First: sents[i].First, End: last.End}
-			// trim leading conjunction-fillers while the rest is long
-			// enough, but only to a word that opens with a capital ("So, I
-			// think …" -> "I think …"); "And we see …" stays whole, since a
-			// quote must read as a sentence of its own
-			core := span.First
-			for span.End-core > opts.MinWords && leadFillers[bare(tr.Words[core].Text)] {
-				core++
-				if startsUpper(tr.Words[core].Text) {
-					span.First = core
-				}
+			if n > 1 && sents[i].Len() < 4 {
+				break // a short reaction ("Probably not.") opens no quote
 			}
+			span := pipeline.Span{First: sents[i].First, End: last.End}
+			// trim the stubs a quote must not open with: conjunctions and
+			// fillers ("And", "So", "Yeah,") and "I think (that)", "I
+			// mean", "you know", while the rest is long enough; the quote
+			// then opens at the clause that follows, as spoken
+			span.First = trimStub(tr, span, opts.MinWords)
+			core := span.First
 			if span.Len() < opts.MinWords || span.Len() > opts.MaxWords {
 				continue
 			}
 			first := tr.Words[span.First].Text
-			if !startsUpper(first) || dangling[bare(first)] || dangling[bare(tr.Words[core].Text)] {
+			if dangling[bare(first)] || dangling[bare(tr.Words[core].Text)] || !clauseStart(tr, span.First) {
 				continue
 			}
 			sn := make([]int, n)
@@ -236,6 +234,59 @@ func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]
 		}
 	}
 	return out
+}
+
+// stubs are the openings trimmed off a quote, longest first.
+var stubs = [][]string{{"i", "mean,"}, {"you", "know,"}}
+
+// trimStub returns where a quote of span opens once leading conjunctions,
+// fillers and stubs are cut, keeping at least minWords words.
+func trimStub(tr *pipeline.Transcript, span pipeline.Span, minWords int) int {
+	first := span.First
+	for changed := true; changed; {
+		changed = false
+		if span.End-first > minWords && leadFillers[bare(tr.Words[first].Text)] {
+			first++
+			changed = true
+			continue
+		}
+		for _, st := range stubs {
+			if span.End-first-len(st) < minWords {
+				continue
+			}
+			ok := true
+			for k, w := range st {
+				if strings.ToLower(tr.Words[first+k].Text) != w {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				first += len(st)
+				changed = true
+				break
+			}
+		}
+	}
+	return first
+}
+
+// clauseStart reports whether word i opens a sentence or a clause: it
+// starts with a capital, or follows a conjunction or filler that ends a
+// stub ("And we see …", "Yeah, so the question …"); "I think," with its
+// comma is a stub no quote opens with.
+func clauseStart(tr *pipeline.Transcript, i int) bool {
+	if i+1 < len(tr.Words) && strings.EqualFold(tr.Words[i].Text, "I") && strings.EqualFold(tr.Words[i+1].Text, "think,") {
+		return false
+	}
+	if startsUpper(tr.Words[i].Text) {
+		return true
+	}
+	if i == 0 || tr.Words[i-1].Turn != tr.Words[i].Turn {
+		return false
+	}
+	prev := strings.ToLower(tr.Words[i-1].Text)
+	return leadFillers[bare(prev)] || strings.HasSuffix(prev, "mean,") || strings.HasSuffix(prev, "know,")
 }
 
 func startsUpper(w string) bool {

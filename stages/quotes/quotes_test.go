@@ -90,8 +90,8 @@ func checkVerbatim(t *testing.T, name string, tr *pipeline.Transcript, qs *pipel
 				break
 			}
 		}
-		if !startsUpper(tr.Words[s.First].Text) {
-			t.Errorf("%s quote %d does not open with a capital: %q", name, i, q.Text)
+		if !clauseStart(tr, s.First) {
+			t.Errorf("%s quote %d does not open a sentence or clause: %q", name, i, q.Text)
 		}
 		if n := s.Len(); n < 8 || n > 40 {
 			t.Errorf("%s quote %d: %d words, want 8–40", name, i, n)
@@ -307,14 +307,15 @@ func TestSoundbite(t *testing.T) {
 
 // TestCandidatesOpenWithCapital checks that trimming a leading filler never
 // leaves a quote opening in lower case: the whole sentence is kept instead.
-func TestCandidatesOpenWithCapital(t *testing.T) {
+func TestCandidatesOpenWithoutStub(t *testing.T) {
 	tests := []struct {
 		sentence string
 		want     string // the candidate's text; "" for none
 	}{
-		{"And we see more and more people understand what these tools are good at.", "And we see more and more people understand what these tools are good at."},
+		{"And we see more and more people understand what these tools are good at.", "we see more and more people understand what these tools are good at."},
+		// no stub opens a quote: "So," and "Yeah, so" are cut
 		{"So, I think the answer to this whole problem is better tooling for everyone.", "I think the answer to this whole problem is better tooling for everyone."},
-		{"Yeah, so the question of regard implies who is doing the regarding here.", "Yeah, so the question of regard implies who is doing the regarding here."},
+		{"Yeah, so the question of regard implies who is doing the regarding here.", "the question of regard implies who is doing the regarding here."},
 		{"And so Fast Mail was an email company I ran back before all of this.", "Fast Mail was an email company I ran back before all of this."},
 		{"and then we looked at the data from every hospital in the country.", ""},
 		{"And it turned out that the data was in image form almost everywhere.", ""},

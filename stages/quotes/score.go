@@ -45,7 +45,7 @@ var (
 		"you have to", "you need to", "you can't", "we have to", "the way i see", "i'm convinced"}
 	generalWords = set("you", "your", "you're", "we", "our", "everyone", "everybody", "people", "nobody",
 		"anyone", "always", "never", "nothing", "everything", "every")
-	storyWords = set("said", "told", "asked", "went", "came", "he", "she", "her", "him", "remember", "was", "were", "had")
+	storyWords    = set("said", "told", "asked", "went", "came", "he", "she", "her", "him", "remember", "was", "were", "had")
 	fillerPhrases = []string{"you know", "i mean", "kind of", "sort of", "um", "uh", "like,", "you see"}
 )
 
