@@ -173,7 +173,7 @@ func newGaps(t *pipeline.Transcript, sents []pipeline.Span, tl *timeline, hosts 
 	for si, s := range sents {
 		g.at[si] = tl.at(s.First)
 		for i := s.First; i < s.End; i++ {
-			if st := stem(t.Words[i].Text); st != "" {
+			if st := lexical.Term(t.Words[i].Text); st != "" {
 				id, ok := ids[st]
 				if !ok {
 					id = len(ids)
@@ -319,37 +319,6 @@ func (g *gaps) fits(si int, chosen []int, skip int, sep float64) bool {
 	}
 	return true
 }
-
-// stem returns a crude stem of a content word, "" for stop words.
-func stem(w string) string {
-	w = lexical.Fold(w)
-	w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-	if len(w) < 3 || stopwords[w] {
-		return ""
-	}
-	switch {
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		w = w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
-		w = w[:len(w)-1]
-	}
-	return w
-}
-
-var stopwords = lexical.Set(`a about above after again against all also am an and any are aren't as at be
-	because been before being below between both but by can can't cannot could couldn't did didn't do does doesn't
-	doing don't down during each even ever every few for from further get gets getting got had hadn't has hasn't
-	have haven't having he he'd he'll he's her here here's hers herself him himself his how how's however i i'd
-	i'll i'm i've if in into is isn't it it's its itself just kind kinda know let's like lot make many may me
-	maybe mean more most much must mustn't my myself no nor not now of off oh okay on once one only or other
-	ought our ours ourselves out over own really right said same say says see she she'd she'll she's should
-	shouldn't so some something sort still such sure take than that that's the their theirs them themselves then
-	there there's these they they'd they'll they're they've thing things think this those though through to too
-	under until up upon us very was wasn't way we we'd we'll we're we've well went were weren't what what's when
-	when's where where's whether which while who who's whom why why's will with won't would wouldn't yeah yes yet
-	you you'd you'll you're you've your yours yourself yourselves actually basically going gonna want wanna got
-	thank thanks uh um hmm mm ah anyway anything everything nothing lots quite pretty able back come came goes
-	go look looking told tell talk talking things stuff guess`)
 
 const (
 	// introWords is the least words of a host's introduction.

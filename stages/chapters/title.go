@@ -284,7 +284,7 @@ func inPhrase(tk tagged, inside bool) bool {
 		return false
 	}
 	l := strings.ToLower(tk.text)
-	return !stopwords[l] && !vague[l]
+	return !lexical.Stopwords[l] && !vague[l]
 }
 
 func addPhrase(run []tagged, phrases map[string]*phrase, surfaces map[string]map[string]int, lowerSeen map[string]bool, chapterOf []int, n int) *phrase {
@@ -298,7 +298,7 @@ func addPhrase(run []tagged, phrases map[string]*phrase, surfaces map[string]map
 	words := make([]string, len(run))
 	proper := true
 	for i, tk := range run {
-		s := stem(strings.TrimRight(tk.text, "."))
+		s := lexical.Term(strings.TrimRight(tk.text, "."))
 		if s == "" {
 			s = strings.ToLower(tk.text)
 		}

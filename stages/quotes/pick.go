@@ -80,9 +80,9 @@ func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*p
 	}
 	texts := make([][]string, len(sents))
 	for i, s := range sents {
-		texts[i] = contentWords(words(tr, s))
+		texts[i] = lexical.Terms(words(tr, s))
 	}
-	central, err := textRankContext(ctx, texts)
+	central, err := lexical.TextRank(ctx, lexical.TFIDF(texts))
 	if err != nil {
 		return nil, err
 	}
@@ -331,12 +331,12 @@ func choose(tr *pipeline.Transcript, cands []candidate, opts Options) []candidat
 // clashes reports overlap with a chosen quote or more than half of its
 // content words shared with one (maximal marginal relevance as a cut-off).
 func clashes(tr *pipeline.Transcript, c candidate, chosen []candidate) bool {
-	cw := contentWords(words(tr, c.span))
+	cw := lexical.Terms(words(tr, c.span))
 	for _, o := range chosen {
 		if c.span.First < o.span.End && o.span.First < c.span.End {
 			return true
 		}
-		if overlap(cw, contentWords(words(tr, o.span))) > 0.5 {
+		if overlap(cw, lexical.Terms(words(tr, o.span))) > 0.5 {
 			return true
 		}
 	}

@@ -41,34 +41,6 @@ func TestParts(t *testing.T) {
 	}
 }
 
-func TestTextRank(t *testing.T) {
-	sents := [][]string{
-		contentWords(strings.Fields("Elections are won by organisation and elections need data.")),
-		contentWords(strings.Fields("Organisation wins elections.")),
-		contentWords(strings.Fields("Data about voters helps elections.")),
-		contentWords(strings.Fields("My cat sleeps.")),
-	}
-	r := textRank(sents)
-	if r[0] != 1 {
-		t.Errorf("textRank: most connected sentence = %v, want 1", r[0])
-	}
-	if r[3] >= r[1] || r[3] >= r[2] {
-		t.Errorf("textRank: unconnected sentence %v scores above connected %v %v", r[3], r[1], r[2])
-	}
-	if got := textRank(nil); len(got) != 0 {
-		t.Errorf("textRank(nil) = %v, want empty", got)
-	}
-}
-
-func TestStem(t *testing.T) {
-	tests := []struct{ in, want string }{{"elections", "election"}, {"organisation", "organis"}, {"is", "is"}, {"running", "runn"}}
-	for _, tt := range tests {
-		if got := stem(tt.in); got != tt.want {
-			t.Errorf("stem(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
 // checkVerbatim asserts the quote rules on a transcript's quotes.
 func checkVerbatim(t *testing.T, name string, tr *pipeline.Transcript, qs *pipeline.Quotes, hosts map[string]bool) {
 	t.Helper()

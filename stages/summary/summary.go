@@ -38,7 +38,7 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*pipe
 		}
 	}
 	vecs := vectors(t, sents)
-	rank, err := textRank(ctx, vecs)
+	rank, err := lexical.TextRank(ctx, vecs)
 	if err != nil {
 		return nil, err
 	}
@@ -144,89 +144,15 @@ func norm(w string) string {
 	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }))
 }
 
-// vectors returns a TF-IDF vector of content words per sentence.
+// vectors returns a TF-IDF vector of content terms per sentence.
 func vectors(t *pipeline.Transcript, sents []pipeline.Span) []map[string]float64 {
-	tf := make([]map[string]float64, len(sents))
-	df := map[string]int{}
+	docs := make([][]string, len(sents))
 	for i, s := range sents {
-		tf[i] = map[string]float64{}
 		for j := s.First; j < s.End; j++ {
-			w := norm(t.Words[j].Text)
-			if len(w) < 3 || stop[w] {
-				continue
+			if w := lexical.Term(t.Words[j].Text); w != "" {
+				docs[i] = append(docs[i], w)
 			}
-			if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3 {
-				w = w[:len(w)-1]
-			}
-			if tf[i][w] == 0 {
-				df[w]++
-			}
-			tf[i][w]++
 		}
 	}
-	n := float64(len(sents))
-	for _, v := range tf {
-		for w, c := range v {
-			v[w] = (1 + math.Log(c)) * math.Log((n+1)/float64(df[w]))
-		}
-	}
-	return tf
+	return lexical.TFIDF(docs)
 }
-
-// textRank runs PageRank (damping 0.85) over the sentence similarity graph.
-func textRank(ctx context.Context, vecs []map[string]float64) ([]float64, error) {
-	n := len(vecs)
-	rank := make([]float64, n)
-	if n == 0 {
-		return rank, nil
-	}
-	type edge struct {
-		to int
-		w  float64
-	}
-	adj := make([][]edge, n)
-	out := make([]float64, n)
-	for i := range n {
-		if i%64 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		for j := i + 1; j < n; j++ {
-			if w := lexical.Cosine(vecs[i], vecs[j]); w > 0.05 {
-				adj[i] = append(adj[i], edge{j, w})
-				adj[j] = append(adj[j], edge{i, w})
-				out[i] += w
-				out[j] += w
-			}
-		}
-	}
-	for i := range rank {
-		rank[i] = 1.0 / float64(n)
-	}
-	next := make([]float64, n)
-	for range 40 {
-		for i := range next {
-			next[i] = 0.15 / float64(n)
-		}
-		for i := range n {
-			if out[i] == 0 {
-				continue
-			}
-			for _, e := range adj[i] {
-				next[e.to] += 0.85 * rank[i] * e.w / out[i]
-			}
-		}
-		rank, next = next, rank
-	}
-	return rank, nil
-}
-
-var stop = lexical.Set(`about above after again against all also and any are because been before being below between
-both but can could did does doing down during each even ever every few for from further get gets getting got
-had has have having her here hers herself him himself his how however into its itself just kind know like lot
-make many may maybe mean more most much must not now off okay once one only other our ours out over own really
-right said same say says see she should some something sort still such sure take than that that's the their
-theirs them themselves then there there's these they they're thing things think this those though through too
-under until upon very was way well went were what when where whether which while who whom why will with would
-yeah yes yet you you're your yours actually basically going gonna want got thank thanks anything everything
-nothing lots quite pretty able back come came goes look looking told tell talk talking stuff guess don't
-didn't it's i'm i've i'd i'll we're we've can't isn't wasn't doesn't`)
