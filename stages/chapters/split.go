@@ -3,7 +3,6 @@ package chapters
 import (
 	"context"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -329,24 +328,6 @@ const (
 	welcomeSentences = 12
 )
 
-// sponsorCues open a sponsor read; sponsorLead is the host's hand-over
-// sentence just before one ("… after a short word from our sponsors").
-var (
-	sponsorCues = []string{"brought to you by", "sponsored by", "is sponsored", "a word from our sponsor",
-		"our sponsor today", "today's sponsor"}
-	webAddress = regexp.MustCompile(`(?i)\b[a-z0-9-]+\.(com|co|io|org|net|ai|fm|app|dev)(/|\b)`)
-)
-
-func hasCue(s string, cues []string) bool {
-	s = strings.ToLower(s)
-	for _, c := range cues {
-		if strings.Contains(s, c) {
-			return true
-		}
-	}
-	return false
-}
-
 // structure finds the boundaries an episode's format gives, whatever the
 // vocabulary says: the host's first sentence after a cold open (the guest
 // speaks first), and the return to the conversation after each sponsor read.
@@ -356,13 +337,11 @@ func hasCue(s string, cues []string) bool {
 // own (editors fold it into the chapter before it), so no boundary may fall
 // inside it (inside reports those sentences).
 func structure(t *pipeline.Transcript, sents []pipeline.Span, hosts map[string]bool) (forced []int, inside []bool) {
-	inside = make([]bool, len(sents))
 	if len(sents) < 2 {
-		return nil, inside
+		return nil, make([]bool, len(sents))
 	}
 	text := func(si int) string { return t.Text(sents[si]) }
 	spk := func(si int) string { return t.Words[sents[si].First].Speaker }
-	para := func(si int) int { return t.Words[sents[si].First].Para }
 	turnWords := func(si int) int {
 		if tu := t.Words[sents[si].First].Turn; tu >= 0 && tu < len(t.Turns) {
 			return t.Turns[tu].Words.Len()
@@ -390,37 +369,13 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, hosts map[string]b
 			}
 		}
 	}
-	for si := 1; si < len(sents); si++ {
-		if !hasCue(text(si), sponsorCues) {
-			continue
-		}
-		// the read covers whole paragraphs of this speaker
-		first := si
-		end := si + 1
-		for end < len(sents) && spk(end) == spk(si) {
-			if para(end) != para(end-1) {
-				// a new paragraph continues the read only when it names
-				// a sponsor or a web address
-				p, j := para(end), end
-				ad := false
-				for ; j < len(sents) && para(j) == p; j++ {
-					ad = ad || hasCue(text(j), sponsorCues) || webAddress.MatchString(text(j))
-				}
-				if !ad {
-					break
-				}
-				end = j
-				continue
-			}
-			end++
-		}
-		for k := first; k < end; k++ {
-			inside[k] = true
-		}
+	reads := lexical.SponsorReads(t, sents)
+	inside = lexical.InSponsorRead(len(sents), reads)
+	for _, r := range reads {
 		// the conversation resumes with a welcome; its first topic is the
 		// host's first question after the read
-		next := end
-		for j := end; j < len(sents) && j < end+welcomeSentences; j++ {
+		next := r.End
+		for j := r.End; j < len(sents) && j < r.End+welcomeSentences; j++ {
 			if hosts[spk(j)] && turnStart(j) && asks(j) {
 				next = j
 				break
@@ -429,7 +384,6 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, hosts map[string]b
 		if next < len(sents) {
 			forced = append(forced, next)
 		}
-		si = end - 1
 	}
 	return forced, inside
 }
