@@ -9,7 +9,7 @@ import (
 
 var (
 	// sponsorCues open a sponsor read.
-	sponsorCues = []string{"brought to you by", "sponsored by", "is sponsored", "a word from our sponsor",
+	sponsorCues = []string{"brought to you by", "sponsored by", "is sponsored", "word from our sponsor",
 		"our sponsor today", "today's sponsor"}
 	webAddress = regexp.MustCompile(`(?i)\b[a-z0-9-]+\.(com|co|io|org|net|ai|fm|app|dev)(/|\b)`)
 )

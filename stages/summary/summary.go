@@ -43,10 +43,19 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*pipe
 		return nil, err
 	}
 	hosts := t.Hosts(opts.Hosts)
+	names := guestNames(t, opts.Hosts)
+	ad := lexical.InSponsorRead(len(sents), lexical.SponsorReads(t, sents))
 	score := make([]float64, len(sents))
+	kind := make([]int, len(sents))
 	for i, s := range sents {
 		score[i] = rank[i]
-		if hosts[t.Words[s.First].Speaker] {
+		kind[i] = describes(t, s, names)
+		switch {
+		case kind[i] == whoIs:
+			score[i] += 1.0
+		case kind[i] == covers:
+			score[i] += 0.8
+		case hosts[t.Words[s.First].Speaker]:
 			score[i] *= 0.6
 		}
 	}
@@ -54,7 +63,7 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*pipe
 	for _, strict := range []bool{true, false} {
 		var cands []int
 		for i, s := range sents {
-			if eligible(t, s, vecs[i], strict) {
+			if !ad[i] && eligible(t, s, vecs[i], strict, kind[i] != plain) {
 				cands = append(cands, i)
 			}
 		}
@@ -104,14 +113,93 @@ func contains(s []int, v int) bool {
 var badStart = lexical.Set(`he she it they them him her his its their theirs this that these those there then
 and but or so because which who whom whose where when while also yeah yes no well right okay oh um uh
 like plus anyway though although than thus hence therefore however besides meanwhile otherwise exactly
-absolutely sure totally indeed actually basically again same such both either neither one now`)
+absolutely sure totally indeed actually basically again same such both either neither one now it's that's
+there's they're he's she's`)
 
-// eligible reports whether a sentence can stand alone in the summary.
-func eligible(t *pipeline.Transcript, s pipeline.Span, v map[string]float64, strict bool) bool {
+// Kinds of sentence the description opens with.
+const (
+	plain  = iota
+	whoIs  // names the guest: "Today my guest is Ann Lee", "Ann is the author of …"
+	covers // says what the episode covers: "In our conversation, we talk about …"
+)
+
+// coverCues say what an episode covers.
+var coverCues = []string{"in our conversation", "in this conversation", "in this episode", "on this episode",
+	"we talk about", "we discuss", "we get into", "we dig into", "we cover", "we chat about", "we go deep",
+	"we explore", "we get very", "we get super", "we also talk", "we also discuss", "we also get"}
+
+// guestNames are the words of the guests' names (the header's guest, else
+// every speaker who is not a host), of three letters or more.
+func guestNames(t *pipeline.Transcript, configuredHosts []string) map[string]bool {
+	var guests []string
+	if g := t.Guest(configuredHosts); g != "" {
+		guests = append(guests, g)
+	} else {
+		hosts := t.Hosts(configuredHosts)
+		for _, s := range t.Speakers() {
+			if !hosts[s] {
+				guests = append(guests, s)
+			}
+		}
+	}
+	out := map[string]bool{}
+	for _, g := range guests {
+		for _, w := range strings.Fields(g) {
+			if w = norm(w); len(w) >= 3 && !strings.HasPrefix(w, "speaker") && !strings.HasPrefix(w, "guest") {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}
+
+// describes tells whether a sentence names the guest or says what the
+// episode covers.
+func describes(t *pipeline.Transcript, s pipeline.Span, names map[string]bool) int {
+	low := " " + strings.ToLower(t.Text(s)) + " "
+	for _, c := range coverCues {
+		if strings.Contains(low, c) {
+			return covers
+		}
+	}
+	// a sentence that speaks to the guest ("Ann, welcome to the show.",
+	// "I bring you Ann Lee") does not describe them
+	if strings.Contains(low, " you ") || strings.Contains(low, " your ") || strings.Contains(low, " you,") {
+		return plain
+	}
+	for i := s.First; i < s.End; i++ {
+		w := strings.TrimSuffix(strings.TrimSuffix(norm(t.Words[i].Text), "'s"), "’s")
+		vocative := strings.HasSuffix(t.Words[i].Text, ",") && (i == s.First || i == s.End-2)
+		if names[w] && startsUpper(t.Words[i].Text) && !vocative {
+			return whoIs
+		}
+	}
+	return plain
+}
+
+func startsUpper(w string) bool {
+	r := []rune(w)
+	return len(r) > 0 && unicode.IsUpper(r[0])
+}
+
+// firstPerson openers speak for one side of the conversation: a description
+// may open with them only to say who the guest is or what the episode covers.
+var firstPerson = lexical.Set(`i i'm i've i'd i'll you you're you've your we we're we've our my`)
+
+// eligible reports whether a sentence can stand alone in the summary; a
+// sentence that describes the episode (names the guest or what it covers)
+// may be shorter and open in the first person.
+func eligible(t *pipeline.Transcript, s pipeline.Span, v map[string]float64, strict, describing bool) bool {
 	n := s.Len()
 	lo, hi := 8, 40
 	if !strict {
 		lo, hi = 5, 50
+	}
+	if describing {
+		lo, hi = 5, 50
+	}
+	if strict && !describing && firstPerson[norm(t.Words[s.First].Text)] {
+		return false
 	}
 	if n < lo || n > hi || len(v) < 3 {
 		return false

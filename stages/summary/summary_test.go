@@ -51,7 +51,7 @@ func TestEligible(t *testing.T) {
 			tr.Words = append(tr.Words, word(w, "A", 0))
 		}
 		v := vectors(tr, []pipeline.Span{spanAll(tr)})[0]
-		if got := eligible(tr, spanAll(tr), v, true); got != tc.want {
+		if got := eligible(tr, spanAll(tr), v, true, false); got != tc.want {
 			t.Errorf("eligible(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
