@@ -48,4 +48,6 @@
 // nouns. A title is the best phrase, or "A and b" with the second best when
 // both fit in 40 characters, in sentence case, never reused. The first
 // chapter is "Introduction" only when it has no phrase said at least twice.
+// A sponsor read gives no phrase, and the host's introduction after a cold
+// open is titled "Meet <guest>" when the guest is known.
 package chapters

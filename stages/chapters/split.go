@@ -50,6 +50,7 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.
 		k = 1
 	}
 	starts := []int{0} // sentence indices where chapters start
+	intro := -1        // the sentence where the host's introduction starts
 	if k > 1 && len(sents) > 1 {
 		hosts := t.Hosts(opts.Hosts)
 		g := newGaps(t, sents, tl, hosts)
@@ -57,6 +58,9 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.
 			return nil, err
 		}
 		forced, inside := structure(t, sents, hosts)
+		if len(forced) > 0 && !hosts[t.Words[0].Speaker] {
+			intro = forced[0]
+		}
 		starts = append(starts, g.choose(k-1, forced, inside)...)
 	}
 	spans := make([]pipeline.Span, len(starts))
@@ -75,6 +79,15 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.
 		return nil, err
 	}
 	titles := Titles(t, spans)
+	if g := guest(t, opts.Hosts); g != "" {
+		for i, st := range starts {
+			if st == intro && intro > 0 {
+				if title := "Meet " + g; len(title) <= MaxTitle && !slices.Contains(titles, title) {
+					titles[i] = title
+				}
+			}
+		}
+	}
 	out.Timed = tl.timing != lexical.Untimed
 	out.Approximate = tl.timing == lexical.Approximate
 	for i, sp := range spans {
@@ -88,6 +101,25 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.
 		out.Chapters = append(out.Chapters, pipeline.Chapter{Start: start, Title: titles[i], Words: sp})
 	}
 	return out, nil
+}
+
+// guest is the episode's guest: the header's, else the one speaker who is
+// not a host; "" when there is none or several.
+func guest(t *pipeline.Transcript, configuredHosts []string) string {
+	if g := t.Guest(configuredHosts); g != "" {
+		return g
+	}
+	hosts := t.Hosts(configuredHosts)
+	g := ""
+	for _, s := range t.Speakers() {
+		if !hosts[s] {
+			if g != "" {
+				return ""
+			}
+			g = s
+		}
+	}
+	return g
 }
 
 // Count is the number of chapters for an episode of the given seconds:

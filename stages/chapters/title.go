@@ -89,7 +89,15 @@ func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
 	}
 	sentStart := map[int]bool{}
 	sentOf := make([]int, len(t.Words))
-	for si, s := range lexical.Sentences(t) {
+	sents := lexical.Sentences(t)
+	// a sponsor read names no topic of the episode
+	ad := make([]bool, len(t.Words))
+	for _, r := range lexical.SponsorReads(t, sents) {
+		for i := sents[r.First].First; i < sents[r.End-1].End; i++ {
+			ad[i] = true
+		}
+	}
+	for si, s := range sents {
 		sentStart[s.First] = true
 		for i := max(s.First, 0); i < s.End && i < len(sentOf); i++ {
 			sentOf[i] = si
@@ -131,7 +139,7 @@ func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
 		if i > 0 && tk.word != toks[i-1].word && sentStart[tk.word] {
 			flush()
 		}
-		if inPhrase(tk, len(run) > 0) && !names[strings.ToLower(tk.text)] {
+		if inPhrase(tk, len(run) > 0) && !names[strings.ToLower(tk.text)] && !ad[tk.word] {
 			run = append(run, tk)
 		} else {
 			flush()
