@@ -1,16 +1,21 @@
 // Package summary is the summary stage of shownotes: draw a 2–3 sentence
-// summary from the episode itself.
+// summary from the episode itself, the opening of its description.
 //
 // The summary is extractive: every sentence is a sentence of the transcript,
-// word for word, and they are given in episode order. Sentences are ranked
-// by TextRank (PageRank over the graph of TF-IDF cosine similarities between
-// sentences, Mihalcea & Tarau 2004). Candidates must be self-contained: 8 to
-// 40 words, a statement (ending in "." or "!"), not opening with a pronoun or
-// connective that needs the sentence before ("he", "that", "and", "so", …).
-// The guest's answers are preferred (a host's sentence scores 0.6 of its
-// rank), and a sentence too similar to one already chosen is passed over
-// (maximal marginal relevance). Three sentences for episodes of 300 words or
-// more, two below; fewer when the transcript has no sentence that qualifies.
+// word for word, and they are given in episode order. A description says
+// who the guest is and what the episode covers, so sentences that name the
+// guest (not ones that speak to them: "Ann, welcome") and sentences that
+// say what the conversation covers ("In our conversation, we …") come
+// first; the rest are ranked by TextRank (lexical.TextRank), a host's
+// sentence at 0.6 of its rank. Nothing is taken from a sponsor read
+// (lexical.SponsorReads). Candidates must stand alone: 8 to 40 words (5 to
+// 50 for one that describes the episode), a statement (ending in "." or
+// "!"), not opening with a pronoun or connective that needs the sentence
+// before ("he", "it's", "and", "so", …) nor, unless it describes the
+// episode, in the first or second person. A sentence too similar to one
+// already chosen is passed over (maximal marginal relevance). Three
+// sentences for episodes of 300 words or more, two below; fewer when the
+// transcript has no sentence that qualifies.
 package summary
 
 import (
