@@ -177,14 +177,6 @@ func isQuestion(tr *pipeline.Transcript, s pipeline.Span) bool {
 var leadFillers = map[string]bool{"and": true, "so": true, "but": true, "yeah": true, "well": true,
 	"oh": true, "okay": true, "ok": true, "or": true, "um": true, "uh": true}
 
-// dangling openers need a referent the quote does not give.
-var dangling = map[string]bool{"this": true, "that": true, "it": true, "which": true, "they": true,
-	"he": true, "she": true, "these": true, "those": true, "them": true, "him": true, "her": true,
-	"it's": true, "that's": true, "they're": true, "he's": true, "she's": true, "there": true,
-	"also": true, "then": true, "whereas": true, "while": true, "who": true, "both": true, "its": true,
-	"their": true, "his": true, "such": true, "yes": true, "no": true, "exactly": true,
-	"because": true, "like": true, "if": true, "when": true, "whether": true, "although": true}
-
 func bare(w string) string {
 	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }))
 }
@@ -223,7 +215,7 @@ func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]
 				continue
 			}
 			first := tr.Words[span.First].Text
-			if dangling[bare(first)] || dangling[bare(tr.Words[core].Text)] || !clauseStart(tr, span.First) {
+			if lexical.NeedsContext[bare(first)] || lexical.NeedsContext[bare(tr.Words[core].Text)] || !clauseStart(tr, span.First) {
 				continue
 			}
 			sn := make([]int, n)

@@ -109,13 +109,6 @@ func contains(s []int, v int) bool {
 	return false
 }
 
-// badStart are first words that need the sentence before to make sense.
-var badStart = lexical.Set(`he she it they them him her his its their theirs this that these those there then
-and but or so because which who whom whose where when while also yeah yes no well right okay oh um uh
-like plus anyway though although than thus hence therefore however besides meanwhile otherwise exactly
-absolutely sure totally indeed actually basically again same such both either neither one now it's that's
-there's they're he's she's`)
-
 // Kinds of sentence the description opens with.
 const (
 	plain  = iota
@@ -209,7 +202,7 @@ func eligible(t *pipeline.Transcript, s pipeline.Span, v map[string]float64, str
 	if strict && s.Len() > 1 && first == "you" && norm(t.Words[s.First+1].Text) == "know" {
 		return false
 	}
-	if strict && badStart[first] {
+	if strict && lexical.NeedsContext[first] {
 		return false
 	}
 	if !strings.HasSuffix(last, ".") && !strings.HasSuffix(last, "!") {
