@@ -29,6 +29,7 @@ func main() {
 	skipAlign := flag.Bool("no-align", false, "skip the alignment evaluation")
 	skipEditorial := flag.Bool("no-editorial", false, "skip the quotes and chapters evaluation")
 	tunedOnly := flag.Bool("tuned-only", false, "score quotes and chapters only on the shows they were tuned on")
+	quoteAudio := flag.String("quote-audio", "sample", "rendered episodes whose quote and chapter times are also measured with audio (aligning them takes a while)")
 	editorialDetail := flag.String("editorial-detail", "", "write every quote, chapter and summary of the quotes and chapters evaluation to this file")
 	flag.Parse()
 	if *bench {
@@ -52,6 +53,14 @@ func main() {
 	}
 	if !*skipEditorial {
 		if err := runEditorial(*editorialDetail, *tunedOnly); err != nil {
+			fmt.Fprintln(os.Stderr, "evaluate:", err)
+			os.Exit(1)
+		}
+		withAudio := map[string]bool{}
+		for _, n := range strings.Split(*quoteAudio, ",") {
+			withAudio[n] = true
+		}
+		if err := evalQuoteTimes(strings.Split(*episodes, ","), withAudio); err != nil {
 			fmt.Fprintln(os.Stderr, "evaluate:", err)
 			os.Exit(1)
 		}

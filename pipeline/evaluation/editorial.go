@@ -300,3 +300,61 @@ func ScoreChapters(gold, got []float64, tol float64) ChapterScore {
 	}
 	return s
 }
+
+// MatchTokens maps words to reference tokens by normalised text, in order
+// (a word may be missing from the tokens and the reverse: each word looks
+// for its token among the next 20 not yet matched). It returns, per word,
+// the index of its token or -1.
+func MatchTokens(words, tokens []string) []int {
+	out := make([]int, len(words))
+	norm := func(s string) string { return strings.Join(normWords(s), "") }
+	j := 0
+	for i, w := range words {
+		out[i] = -1
+		nw := norm(w)
+		if nw == "" {
+			continue
+		}
+		for k := j; k < len(tokens) && k < j+20; k++ {
+			if norm(tokens[k]) == nw {
+				out[i] = k
+				j = k + 1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// TimeErrors are the errors of some times against the truth, in seconds.
+type TimeErrors struct {
+	N, Within1s int
+	Median, Max float64
+}
+
+// ScoreTimes summarises absolute time errors (NaN entries are not
+// counted).
+func ScoreTimes(errs []float64) TimeErrors {
+	var v []float64
+	for _, e := range errs {
+		if !math.IsNaN(e) {
+			v = append(v, math.Abs(e))
+		}
+	}
+	s := TimeErrors{N: len(v)}
+	if len(v) == 0 {
+		return s
+	}
+	sort.Float64s(v)
+	s.Median = v[len(v)/2]
+	if len(v)%2 == 0 {
+		s.Median = (v[len(v)/2-1] + v[len(v)/2]) / 2
+	}
+	s.Max = v[len(v)-1]
+	for _, e := range v {
+		if e <= 1 {
+			s.Within1s++
+		}
+	}
+	return s
+}
