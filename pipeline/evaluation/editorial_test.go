@@ -1,6 +1,7 @@
 package evaluation
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,5 +116,25 @@ func TestEditorGolds(t *testing.T) {
 		if len(g.QuotesPool) == 0 {
 			t.Errorf("%s: empty quotes pool", g.Name)
 		}
+	}
+}
+
+func TestMatchTokens(t *testing.T) {
+	got := MatchTokens([]string{"Hi,", "I'm", "Alex.", "extra", "Thanks!"}, []string{"Hi,", "um", "I'm", "Alex.", "Thanks!"})
+	want := []int{0, 2, 3, -1, 4}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("MatchTokens = %v, want %v", got, want)
+		}
+	}
+}
+
+func TestScoreTimes(t *testing.T) {
+	s := ScoreTimes([]float64{0.5, -2, math.NaN(), 0.1, 1})
+	if s.N != 4 || s.Within1s != 3 || s.Median != 0.75 || s.Max != 2 {
+		t.Errorf("ScoreTimes = %+v", s)
+	}
+	if s := ScoreTimes(nil); s.N != 0 {
+		t.Errorf("ScoreTimes(nil) = %+v", s)
 	}
 }
