@@ -29,7 +29,7 @@ func main() {
 	skipAlign := flag.Bool("no-align", false, "skip the alignment evaluation")
 	skipEditorial := flag.Bool("no-editorial", false, "skip the quotes and chapters evaluation")
 	tunedOnly := flag.Bool("tuned-only", false, "score quotes and chapters only on the shows they were tuned on")
-	quoteAudio := flag.String("quote-audio", "sample", "rendered episodes whose quote and chapter times are also measured with audio (aligning them takes a while)")
+	quoteAudio := flag.String("quote-audio", "sample,seed", "rendered episodes whose quote and chapter times are also measured with audio (aligning them takes a while)")
 	editorialDetail := flag.String("editorial-detail", "", "write every quote, chapter and summary of the quotes and chapters evaluation to this file")
 	flag.Parse()
 	if *bench {
