@@ -49,5 +49,8 @@
 // both fit in 40 characters, in sentence case, never reused. The first
 // chapter is "Introduction" only when it has no phrase said at least twice.
 // A sponsor read gives no phrase, and the host's introduction after a cold
-// open is titled "Meet <guest>" when the guest is known.
+// open is titled "Meet <guest>" when the guest is known. A chapter that opens
+// with a host's question that stands alone and fits ("Why is change so
+// important?": a question word first, nothing pointing back such as "that"
+// or "it") takes the question as its title.
 package chapters

@@ -54,3 +54,21 @@ func TestHosts(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionTitle(t *testing.T) {
+	for _, tc := range []struct {
+		host, want string
+	}{
+		{"Great. Why is changing your mind so hard?", "Why is changing your mind so hard?"},
+		{"Why is that so hard?", ""},    // points back
+		{"Is change hard for you?", ""}, // no question word
+		{"How do the best teams decide what to build when nobody agrees on anything?", ""}, // too long
+		{"I see. Tell me more.", ""},
+	} {
+		tr := turns("Guest", "Host: "+tc.host, "Guest: Well, I would say it depends on the day.")
+		got := questionTitle(tr, pipeline.Span{First: 0, End: len(tr.Words)}, map[string]bool{"Host": true})
+		if got != tc.want {
+			t.Errorf("questionTitle(%q) = %q, want %q", tc.host, got, tc.want)
+		}
+	}
+}
