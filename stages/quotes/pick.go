@@ -134,39 +134,12 @@ func words(tr *pipeline.Transcript, s pipeline.Span) []string {
 	return out
 }
 
-// sentences returns the transcript's valid sentences (inside the words,
-// inside one turn); without any, each turn is cut after words ending in
-// . ! or ?.
-func sentences(tr *pipeline.Transcript) []pipeline.Span {
-	var out []pipeline.Span
-	valid := func(s pipeline.Span) bool {
-		return s.First >= 0 && s.End <= len(tr.Words) && s.Len() > 0 && tr.Words[s.First].Turn == tr.Words[s.End-1].Turn
-	}
-	last := 0
-	for _, s := range tr.Sentences {
-		if valid(s) && s.First >= last {
-			out = append(out, s)
-			last = s.End
-		}
-	}
-	if len(out) > 0 {
-		return out
-	}
-	first := 0
-	for i, w := range tr.Words {
-		endTurn := i+1 == len(tr.Words) || tr.Words[i+1].Turn != w.Turn
-		if endsSentence(w.Text) || endTurn {
-			out = append(out, pipeline.Span{First: first, End: i + 1})
-			first = i + 1
-		}
-	}
-	return out
-}
+// sentences are lexical.Sentences: the transcript's own when they tile
+// its words, else cut at sentence ends and turn changes.
+func sentences(tr *pipeline.Transcript) []pipeline.Span { return lexical.Sentences(tr) }
 
-func endsSentence(w string) bool {
-	w = strings.TrimRight(w, `"')]”’`)
-	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "!") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "…")
-}
+// endsSentence is lexical.EndsSentence.
+func endsSentence(w string) bool { return lexical.EndsSentence(w) }
 
 func isQuestion(tr *pipeline.Transcript, s pipeline.Span) bool {
 	return strings.HasSuffix(strings.TrimRight(tr.Words[s.End-1].Text, `"')]”’`), "?")
