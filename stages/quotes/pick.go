@@ -150,10 +150,6 @@ func isQuestion(tr *pipeline.Transcript, s pipeline.Span) bool {
 var leadFillers = map[string]bool{"and": true, "so": true, "but": true, "yeah": true, "well": true,
 	"oh": true, "okay": true, "ok": true, "or": true, "um": true, "uh": true}
 
-func bare(w string) string {
-	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '’' }))
-}
-
 // candidates lists runs of one to three consecutive sentences of one
 // non-host turn with MinWords–MaxWords words that end a statement, after
 // trimming leading fillers, and that open without a dangling pronoun.
@@ -188,7 +184,7 @@ func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]
 				continue
 			}
 			first := tr.Words[span.First].Text
-			if lexical.NeedsContext[bare(first)] || lexical.NeedsContext[bare(tr.Words[core].Text)] || !clauseStart(tr, span.First) {
+			if lexical.NeedsContext[lexical.Fold(first)] || lexical.NeedsContext[lexical.Fold(tr.Words[core].Text)] || !clauseStart(tr, span.First) {
 				continue
 			}
 			sn := make([]int, n)
@@ -210,7 +206,7 @@ func trimStub(tr *pipeline.Transcript, span pipeline.Span, minWords int) int {
 	first := span.First
 	for changed := true; changed; {
 		changed = false
-		if span.End-first > minWords && leadFillers[bare(tr.Words[first].Text)] {
+		if span.End-first > minWords && leadFillers[lexical.Fold(tr.Words[first].Text)] {
 			first++
 			changed = true
 			continue
@@ -251,7 +247,7 @@ func clauseStart(tr *pipeline.Transcript, i int) bool {
 		return false
 	}
 	prev := strings.ToLower(tr.Words[i-1].Text)
-	return leadFillers[bare(prev)] || strings.HasSuffix(prev, "mean,") || strings.HasSuffix(prev, "know,")
+	return leadFillers[lexical.Fold(prev)] || strings.HasSuffix(prev, "mean,") || strings.HasSuffix(prev, "know,")
 }
 
 func startsUpper(w string) bool {

@@ -3,6 +3,8 @@ package quotes
 import (
 	"strings"
 	"unicode"
+
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 // Quotability weights: centrality says the line is about what the episode
@@ -57,10 +59,6 @@ func set(ws ...string) map[string]bool {
 	return m
 }
 
-func clean(w string) string {
-	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' }))
-}
-
 // parts computes the cue scores of a quote's words.
 //   - Claim: share of claim words, saturating at 2 (a clear assertion).
 //   - Number: 1 when a digit or number word appears.
@@ -82,7 +80,7 @@ func parts(ws []string) partScores {
 	}
 	low := make([]string, n)
 	for i, w := range ws {
-		low[i] = clean(w)
+		low[i] = lexical.Fold(w)
 	}
 	joined := " " + strings.Join(low, " ") + " "
 	rawJoined := " " + strings.ToLower(strings.Join(ws, " ")) + " "

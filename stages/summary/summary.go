@@ -138,7 +138,7 @@ func guestNames(t *pipeline.Transcript, configuredHosts []string) map[string]boo
 	out := map[string]bool{}
 	for _, g := range guests {
 		for _, w := range strings.Fields(g) {
-			if w = norm(w); len(w) >= 3 && !strings.HasPrefix(w, "speaker") && !strings.HasPrefix(w, "guest") {
+			if w = lexical.Fold(w); len(w) >= 3 && !strings.HasPrefix(w, "speaker") && !strings.HasPrefix(w, "guest") {
 				out[w] = true
 			}
 		}
@@ -161,7 +161,7 @@ func describes(t *pipeline.Transcript, s pipeline.Span, names map[string]bool) i
 		return plain
 	}
 	for i := s.First; i < s.End; i++ {
-		w := strings.TrimSuffix(strings.TrimSuffix(norm(t.Words[i].Text), "'s"), "’s")
+		w := strings.TrimSuffix(strings.TrimSuffix(lexical.Fold(t.Words[i].Text), "'s"), "’s")
 		vocative := strings.HasSuffix(t.Words[i].Text, ",") && (i == s.First || i == s.End-2)
 		if names[w] && startsUpper(t.Words[i].Text) && !vocative {
 			return whoIs
@@ -191,15 +191,15 @@ func eligible(t *pipeline.Transcript, s pipeline.Span, v map[string]float64, str
 	if describing {
 		lo, hi = 5, 50
 	}
-	if strict && !describing && firstPerson[norm(t.Words[s.First].Text)] {
+	if strict && !describing && firstPerson[lexical.Fold(t.Words[s.First].Text)] {
 		return false
 	}
 	if n < lo || n > hi || len(v) < 3 {
 		return false
 	}
-	first := norm(t.Words[s.First].Text)
+	first := lexical.Fold(t.Words[s.First].Text)
 	last := strings.TrimRight(t.Words[s.End-1].Text, `"')]”’`)
-	if strict && s.Len() > 1 && first == "you" && norm(t.Words[s.First+1].Text) == "know" {
+	if strict && s.Len() > 1 && first == "you" && lexical.Fold(t.Words[s.First+1].Text) == "know" {
 		return false
 	}
 	if strict && lexical.NeedsContext[first] {
@@ -219,10 +219,6 @@ func eligible(t *pipeline.Transcript, s pipeline.Span, v map[string]float64, str
 		}
 	}
 	return true
-}
-
-func norm(w string) string {
-	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' }))
 }
 
 // vectors returns a TF-IDF vector of content terms per sentence.
