@@ -1,7 +1,9 @@
-// Package lexical holds the word-level text tools that the chapter finder,
-// the summarizer and the caption writer share: sentence spans over a
-// transcript's words, end-of-sentence punctuation, word folding, word sets
-// (stopword lists) and the cosine similarity of term vectors.
+// Package lexical is the one home of the text tools that the quotes,
+// chapters, summary and captions stages share: sentence spans over a
+// transcript's words, end-of-sentence punctuation, word folding, the stop
+// words and the openers that need context, stemming and content terms,
+// TF-IDF, cosine similarity and TextRank, what is a sponsor read, and word
+// times from the transcript's own stamps when there is no audio.
 package lexical
 
 import (
