@@ -34,7 +34,7 @@ func checkSummary(t *testing.T, full string, got []string, lo, hi int) {
 	}
 	last := -1
 	for _, s := range got {
-		if strings.Index(full, s) < 0 {
+		if !strings.Contains(full, s) {
 			t.Errorf("summary sentence %q is not in the transcript", s)
 			continue
 		}
