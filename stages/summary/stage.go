@@ -12,7 +12,9 @@
 // 50 for one that describes the episode), a statement (ending in "." or
 // "!"), not opening with a pronoun or connective that needs the sentence
 // before ("he", "it's", "and", "so", …) nor, unless it describes the
-// episode, in the first or second person. A sentence too similar to one
+// episode, in the first or second person, telling the speaker's own story
+// ("I", "my") or pointing back early ("The other booths", "The second",
+// "The booths, they …"). A sentence too similar to one
 // already chosen is passed over (maximal marginal relevance). Three
 // sentences for episodes of 300 words or more, two below; fewer when the
 // transcript has no sentence that qualifies.

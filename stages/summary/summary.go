@@ -175,6 +175,18 @@ func startsUpper(w string) bool {
 	return len(r) > 0 && unicode.IsUpper(r[0])
 }
 
+// speakerSelf words tell the speaker's own story, which a description does
+// not (unless it says who the guest is or what the episode covers).
+var speakerSelf = lexical.Set(`i i'm i've i'd i'll me my myself`)
+
+// pointsBack words early in a sentence refer to something said before it
+// ("The other booths", "the same idea").
+var pointsBack = lexical.Set(`other another same such former latter above aforementioned second third fourth`)
+
+// dislocated pronouns after an early comma repeat a subject the sentence
+// has just named ("The booths, they told …"): a spoken, mid-thought form.
+var dislocated = lexical.Set(`they he she it we`)
+
 // firstPerson openers speak for one side of the conversation: a description
 // may open with them only to say who the guest is or what the episode covers.
 var firstPerson = lexical.Set(`i i'm i've i'd i'll you you're you've your we we're we've our my`)
@@ -191,8 +203,21 @@ func eligible(t *pipeline.Transcript, s pipeline.Span, v map[string]float64, str
 	if describing {
 		lo, hi = 5, 50
 	}
-	if strict && !describing && firstPerson[lexical.Fold(t.Words[s.First].Text)] {
-		return false
+	if strict && !describing {
+		if firstPerson[lexical.Fold(t.Words[s.First].Text)] {
+			return false
+		}
+		for i := s.First; i < s.End; i++ {
+			w := lexical.Fold(t.Words[i].Text)
+			// the speaker's own story ("Even though I'd started …") or a
+			// subject pointing back ("The other booths, they …")
+			if speakerSelf[w] || i < s.First+4 && pointsBack[w] {
+				return false
+			}
+			if i > s.First && i < s.First+6 && strings.HasSuffix(t.Words[i-1].Text, ",") && dislocated[w] {
+				return false
+			}
+		}
 	}
 	if n < lo || n > hi || len(v) < 3 {
 		return false
