@@ -41,6 +41,9 @@ func TestEligible(t *testing.T) {
 	}{
 		{"Deep learning is going to be used like everywhere in medicine soon.", true},
 		{"He said deep learning is going to be used everywhere in medicine.", false},
+		{"The other booths, they told these committees to enroll a hundred members.", false},
+		{"The booths, they told these committees to enroll a hundred members each.", false},
+		{"Even though I'd started an email company, the stakeholders were not interested.", false},
 		{"And deep learning is going to be used like everywhere in medicine.", false},
 		{"Is deep learning going to be used like everywhere in medicine now?", false},
 		{"Deep learning works.", false},
@@ -73,4 +76,27 @@ func FuzzSummarize(f *testing.F) {
 		}
 		checkSummary(t, tr.Text(spanAll(tr)), got.Sentences, 0, 3)
 	})
+}
+
+func TestDescribes(t *testing.T) {
+	names := map[string]bool{"ann": true, "lee": true}
+	for _, tc := range []struct {
+		in   string
+		want int
+	}{
+		{"Today my guest is Ann Lee.", whoIs},
+		{"Ann's new book is about soil and patience.", whoIs},
+		{"Ann, welcome to the show.", plain},
+		{"With that, I bring you Ann Lee.", plain},
+		{"In our conversation, we talk about soil.", covers},
+		{"Soil is alive.", plain},
+	} {
+		tr := &pipeline.Transcript{}
+		for _, w := range strings.Fields(tc.in) {
+			tr.Words = append(tr.Words, word(w, "Host", 0))
+		}
+		if got := describes(tr, spanAll(tr), names); got != tc.want {
+			t.Errorf("describes(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
 }
