@@ -20,8 +20,9 @@
 // Two kinds of boundary come from the format rather than the vocabulary
 // and are always taken: the host's introduction after a cold open (the
 // first host turn of 50 words or more, when the guest speaks first), and
-// the first topic after each sponsor read (the host's first question within
-// 12 sentences of the read's end). A sponsor read (from a sentence such as
+// the first topic after each sponsor read (within 12 sentences of the
+// read's end, the host's first turn after the guest has answered the
+// welcome, or an earlier one that asks a question). A sponsor read (from a sentence such as
 // "brought to you by" over the same speaker's paragraphs that name a sponsor
 // or a web address) is never a chapter of its own, as editors fold it into
 // the chapter before it.

@@ -410,11 +410,17 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, hosts map[string]b
 	reads := lexical.SponsorReads(t, sents)
 	inside = lexical.InSponsorRead(len(sents), reads)
 	for _, r := range reads {
-		// the conversation resumes with a welcome; its first topic is the
-		// host's first question after the read
+		// the conversation resumes with a welcome and the guest's thanks;
+		// its first topic is the host's next turn after the guest has
+		// spoken (a question, when one comes as soon)
 		next := r.End
+		guestSpoke := false
 		for j := r.End; j < len(sents) && j < r.End+welcomeSentences; j++ {
-			if hosts[spk(j)] && turnStart(j) && asks(j) {
+			if !hosts[spk(j)] {
+				guestSpoke = true
+				continue
+			}
+			if turnStart(j) && (guestSpoke || asks(j)) {
 				next = j
 				break
 			}
