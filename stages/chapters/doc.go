@@ -22,10 +22,9 @@
 // first host turn of 50 words or more, when the guest speaks first), and
 // the first topic after each sponsor read (within 12 sentences of the
 // read's end, the host's first turn after the guest has answered the
-// welcome, or an earlier one that asks a question). A sponsor read (from a sentence such as
-// "brought to you by" over the same speaker's paragraphs that name a sponsor
-// or a web address) is never a chapter of its own, as editors fold it into
-// the chapter before it.
+// welcome, or an earlier one that asks a question). A sponsor read (see
+// lexical.SponsorReads) is never a chapter of its own, as editors fold it
+// into the chapter before it.
 //
 // # Times
 //
