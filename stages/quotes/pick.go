@@ -108,6 +108,7 @@ func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*p
 			if c.span.End < len(times) {
 				end = max(times[c.span.First], times[c.span.End])
 			}
+			start, end = round3(start), round3(end)
 		}
 		q := pipeline.Quote{
 			Text:        condensed(tr, c.span),
