@@ -468,7 +468,7 @@ func TestUpsertReadOnlyDir(t *testing.T) {
 
 func TestUpsertCanceled(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "feed.xml")
-	unlock, err := lock(context.Background(), LockPath(path))
+	unlock, err := lock(context.Background(), LockPath(path), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
