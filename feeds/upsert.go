@@ -29,7 +29,8 @@ var ErrLocked = errors.New("feed is locked by another run")
 
 // Upsert is UpsertWith with zero Options.
 func Upsert(ctx context.Context, path string, ch *Channel, it *Item, now time.Time) (replaced bool, err error) {
-	return UpsertWith(ctx, path, ch, it, now, Options{})
+	res, err := UpsertWith(ctx, path, ch, it, now, Options{})
+	return res.Replaced, err
 }
 
 // UpsertWith adds the item to the feed at path, or replaces the item of the
@@ -43,20 +44,20 @@ func Upsert(ctx context.Context, path string, ch *Channel, it *Item, now time.Ti
 // parse, or an item that would take another episode's enclosure URL, leaves
 // the file untouched. Waiting for the lock ends when ctx is done or after
 // opts.LockWait.
-func UpsertWith(ctx context.Context, path string, ch *Channel, it *Item, now time.Time, opts Options) (replaced bool, err error) {
+func UpsertWith(ctx context.Context, path string, ch *Channel, it *Item, now time.Time, opts Options) (res Result, err error) {
 	if path == "" {
-		return false, errors.New("feed: no path")
+		return res, errors.New("feed: no path")
 	}
 	if err := it.Check(); err != nil {
-		return false, err
+		return res, err
 	}
 	path, err = ResolvePath(path)
 	if err != nil {
-		return false, err
+		return res, err
 	}
 	unlock, err := lock(ctx, LockPath(path), opts)
 	if err != nil {
-		return false, err
+		return res, err
 	}
 	defer unlock()
 
@@ -66,29 +67,29 @@ func UpsertWith(ctx context.Context, path string, ch *Channel, it *Item, now tim
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if ch == nil {
-			return false, fmt.Errorf("feed %s does not exist and there is no channel to create it", path)
+			return res, fmt.Errorf("feed %s does not exist and there is no channel to create it", path)
 		}
 		if data, err = ch.XML(); err != nil {
-			return false, err
+			return res, err
 		}
 	case err != nil:
-		return false, fmt.Errorf("read feed: %w", err)
+		return res, fmt.Errorf("read feed: %w", err)
 	default:
 		if fi, err := os.Stat(path); err == nil {
 			perm, old = fi.Mode().Perm(), fi
 		}
 	}
-	out, replaced, err := Splice(data, it, now)
+	out, res, err := SpliceItem(data, it, now)
 	if err != nil {
-		return false, fmt.Errorf("%s: %w", path, err)
+		return res, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := ctx.Err(); err != nil {
-		return false, err
+		return res, err
 	}
 	if err := writeFeed(path, out, perm, old); err != nil {
-		return false, writable(err, path)
+		return res, writable(err, path)
 	}
-	return replaced, nil
+	return res, nil
 }
 
 // ResolvePath returns the file a feed path names: the path itself, or the

@@ -110,9 +110,15 @@ func (t *Transcript) Hosts(configured []string) map[string]bool {
 
 // Guest is the episode's guest: the one the header names, or, when the
 // header describes a guest (a bio line) without naming them, the one speaker
-// who is not a host (see Hosts). "" when neither says.
+// who is not a host (see Hosts). "" when neither says. A configured host is
+// never the guest. See also People, which lists every host and guest.
 func (t *Transcript) Guest(configuredHosts []string) string {
 	if g := strings.TrimSpace(t.Header.Guest); g != "" {
+		for _, h := range configuredHosts {
+			if strings.EqualFold(strings.Join(strings.Fields(h), " "), strings.Join(strings.Fields(g), " ")) {
+				return ""
+			}
+		}
 		return g
 	}
 	if strings.TrimSpace(t.Header.Bio) == "" {
