@@ -28,8 +28,7 @@ func (p Podcast) urlKeys() []struct{ key, val string } {
 // https URL with a host; any other scheme (javascript:, data:, file:, …) is
 // an error naming the key. It returns warnings for keys that use http
 // rather than https (Podcasting 2.0 asks for https) and for a base_url whose
-// #fragment is dropped from the published URLs. The glossary's links are
-// checked the same way.
+// #fragment is dropped from the published URLs.
 func (p Podcast) Validate() (warnings []string, err error) {
 	for _, kv := range p.urlKeys() {
 		v := strings.TrimSpace(kv.val)
