@@ -3,6 +3,8 @@ package feed
 import (
 	"context"
 	"errors"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,8 @@ import (
 
 	"github.com/shownotes/shownotes/feeds"
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/testcorpus"
+	"github.com/shownotes/shownotes/stages/audio"
 )
 
 // episodeCfg returns the config of an episode whose audio is
@@ -137,4 +141,37 @@ func TestEpisodeIdentity(t *testing.T) {
 			t.Errorf("item order = %s, want jan5 jan1 jan3 jan2", g)
 		}
 	})
+}
+
+// Issue 13 problems 3 and 8: a run without audio takes itunes:duration and
+// the type from the enclosure, links no chapters.json it did not write, and
+// never links a stale file an earlier run left in the output directory.
+func TestUntimedRunLinksOnlyItsFiles(t *testing.T) {
+	wav := filepath.Join(testcorpus.Sample(), "episode.wav")
+	info, err := audio.Probe(wav)
+	if err != nil {
+		t.Skipf("sample audio: %v", err)
+	}
+	cfg := setup(t)
+	cfg.AudioPath, cfg.EnclosurePath = "", wav
+	for _, stale := range []string{"transcript.vtt", "chapters.json"} {
+		os.WriteFile(filepath.Join(cfg.OutDir, stale), []byte("old"), 0o644)
+	}
+	in := results()
+	in.Alignment.Timed, in.Alignment.Duration = false, 0
+	in.Written = &pipeline.Output{Files: []pipeline.File{{Name: "shownotes.html"}, {Name: "quotes.json"}}}
+	if _, err := Update(context.Background(), cfg, in, nil); err != nil {
+		t.Fatal(err)
+	}
+	items := readItems(t, cfg.FeedPath)
+	if len(items) != 1 {
+		t.Fatalf("%d items", len(items))
+	}
+	it := items[0]
+	if want := fmt.Sprint(int(math.Round(info.Duration))); it.Duration != want || it.Enclosure.Type != info.MIME {
+		t.Errorf("duration %q type %q, want %s and %s from the enclosure", it.Duration, it.Enclosure.Type, want, info.MIME)
+	}
+	if it.Chapters.URL != "" || len(it.Transcripts) != 0 {
+		t.Errorf("untimed run links chapters %q and transcripts %+v it did not write", it.Chapters.URL, it.Transcripts)
+	}
 }
