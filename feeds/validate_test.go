@@ -134,8 +134,9 @@ func FuzzValidate(f *testing.F) {
 }
 
 // FuzzUpsert splices an item into arbitrary feed bytes: it must never
-// panic, and when it succeeds the result must parse, hold the item once and
-// validate without new namespace errors.
+// panic, and when it succeeds the result must parse, hold the item once
+// (under the guid reported, which a migrated item keeps), have its dated
+// items newest first, and validate without new namespace errors.
 func FuzzUpsert(f *testing.F) {
 	for _, name := range []string{"foreign.xml", "new.golden.xml", "two.golden.xml"} {
 		if b, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
@@ -147,7 +148,7 @@ func FuzzUpsert(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, guid string) {
 		it := testItem(1)
 		it.GUID = guid
-		out, _, err := Splice(data, it, time.Unix(0, 0).UTC())
+		out, res, err := SpliceItem(data, it, time.Unix(0, 0).UTC())
 		if err != nil {
 			return
 		}
@@ -156,10 +157,19 @@ func FuzzUpsert(f *testing.F) {
 			t.Fatalf("Splice wrote a feed that does not parse: %v\n%s", err, out)
 		}
 		n := 0
-		want := strings.TrimSpace(xmlText(guid))
-		for _, s := range lay.items {
+		want := res.GUID
+		var last time.Time
+		for i, s := range lay.items {
 			if s.guid == want {
 				n++
+			}
+			if d, ok := parseRFC2822(s.pubDate); ok {
+				if i > 0 && d.After(last) {
+					t.Fatalf("item %d (%s) is newer than the one before (%s):\n%s", i, d, last, out)
+				}
+				last = d
+			} else {
+				last = time.Time{} // undated items go last: none dated after
 			}
 		}
 		if n != 1 {
