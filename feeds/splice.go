@@ -266,7 +266,7 @@ func SpliceItem(data []byte, it *Item, now time.Time) (out []byte, res Result, e
 			if name == "" {
 				name = s.guid
 			}
-			return nil, res, fmt.Errorf("%w: %s is already the enclosure of %q (guid %s); give this episode's audio a file name of its own, or rerun that episode with --guid %s if it is the same one (the feed is unchanged)", ErrConflict, enc, name, s.guid, s.guid)
+			return nil, res, fmt.Errorf("%w: %s is already the enclosure of %q (guid %s); give this episode's audio a file name of its own, or rerun that episode with --guid %s if it is the same one", ErrConflict, enc, name, s.guid, s.guid)
 		}
 	}
 	res.GUID = guid

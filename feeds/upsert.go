@@ -81,7 +81,7 @@ func UpsertWith(ctx context.Context, path string, ch *Channel, it *Item, now tim
 	}
 	out, res, err := SpliceItem(data, it, now)
 	if err != nil {
-		return res, fmt.Errorf("%s: %w", path, err)
+		return res, fmt.Errorf("%s: %w (the feed is unchanged)", path, err)
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
