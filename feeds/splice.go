@@ -361,9 +361,11 @@ func SpliceItem(data []byte, it *Item, now time.Time) (out []byte, res Result, e
 	if err != nil { // never write a feed that does not parse
 		return nil, res, fmt.Errorf("updated feed does not parse: %w", err)
 	}
-	out = newestFirst(out, lay)
-	if _, err := scan(out); err != nil {
-		return nil, res, fmt.Errorf("updated feed does not parse: %w", err)
+	if sorted := newestFirst(out, lay); &sorted[0] != &out[0] {
+		if _, err := scan(sorted); err != nil {
+			return nil, res, fmt.Errorf("updated feed does not parse: %w", err)
+		}
+		out = sorted
 	}
 	res.Replaced = len(same) > 0
 	return out, res, nil
