@@ -205,6 +205,8 @@ var ErrConflict = errors.New("another episode has the same enclosure URL")
 type Result struct {
 	Replaced bool   // the episode's item existed and was replaced
 	GUID     string // the item's guid as written (an old item's, when migrated)
+	// OldTitle and OldEnclosure are the replaced item's, when Replaced.
+	OldTitle, OldEnclosure string
 }
 
 // Splice is SpliceItem reporting only whether an item was replaced.
@@ -367,7 +369,9 @@ func SpliceItem(data []byte, it *Item, now time.Time) (out []byte, res Result, e
 		}
 		out = sorted
 	}
-	res.Replaced = len(same) > 0
+	if res.Replaced = len(same) > 0; res.Replaced {
+		res.OldTitle, res.OldEnclosure = same[0].title, same[0].enclosure
+	}
 	return out, res, nil
 }
 

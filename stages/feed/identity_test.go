@@ -79,6 +79,26 @@ func TestEpisodeIdentity(t *testing.T) {
 		}
 	})
 
+	// One --out directory reused for another episode: the item is
+	// replaced (same identity), but not in silence.
+	t.Run("reused output directory", func(t *testing.T) {
+		dir := t.TempDir()
+		if _, err := Update(ctx, episodeCfg(t, dir, "ep1.mp3", "out", 1), results(), nil); err != nil {
+			t.Fatal(err)
+		}
+		var warns []string
+		if _, err := Update(ctx, episodeCfg(t, dir, "ep2.mp3", "out", 2), results(), func(f string, a ...any) { warns = append(warns, fmt.Sprintf(f, a...)) }); err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, w := range warns {
+			found = found || strings.Contains(w, "ep1.mp3") && strings.Contains(w, "--out")
+		}
+		if !found {
+			t.Errorf("warnings = %q, want one naming the replaced item's enclosure", warns)
+		}
+	})
+
 	// --guid names the episode whatever the output directory.
 	t.Run("explicit guid", func(t *testing.T) {
 		dir := t.TempDir()

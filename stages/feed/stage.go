@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -86,6 +87,9 @@ func Update(ctx context.Context, cfg *pipeline.Config, in Input, warnf func(form
 	res, err := feeds.UpsertWith(ctx, cfg.FeedPath, ch, it, now, feeds.Options{Waiting: func(m string) { warnf("%s", m) }})
 	if err != nil {
 		return nil, err
+	}
+	if res.Replaced && stem(res.OldEnclosure) != stem(it.Enclosure.URL) {
+		warnf("replaced the item %q whose enclosure was %s: if that is another episode, give each episode its own --out directory (its name is the episode's identity) and rerun that one with --guid %s", res.OldTitle, res.OldEnclosure, res.GUID)
 	}
 	if cfg.OutDir != "" {
 		if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
@@ -254,6 +258,16 @@ func BuildItem(cfg *pipeline.Config, in Input, warnf func(format string, args ..
 	it.Persons = persons(p.Hosts, tr)
 	it.Soundbites = soundbites(in.Quotes, it.Duration)
 	return it, nil
+}
+
+// stem is the name of a URL's file without its extension: what stays when
+// the same episode is republished in another format.
+func stem(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	u = u[strings.LastIndexByte(u, '/')+1:]
+	return strings.TrimSuffix(u, path.Ext(u))
 }
 
 // outputNames lists the names of the files the run wrote.
