@@ -195,3 +195,22 @@ func TestUntimedRunLinksOnlyItsFiles(t *testing.T) {
 		t.Errorf("untimed run links chapters %q and transcripts %+v it did not write", it.Chapters.URL, it.Transcripts)
 	}
 }
+
+// Issue 13 problem 7: without configured hosts, the host (the speaker
+// whose turns end in questions) is tagged host, not guest.
+func TestPersonsWithoutConfiguredHosts(t *testing.T) {
+	tr := &pipeline.Transcript{
+		Words: []pipeline.Word{{Text: "Why?"}, {Text: "Because."}, {Text: "And?"}, {Text: "So."}},
+		Turns: []pipeline.Turn{
+			{Speaker: "Alex Wang", Words: pipeline.Span{First: 0, End: 1}}, {Speaker: "Jo Park", Words: pipeline.Span{First: 1, End: 2}},
+			{Speaker: "Alex Wang", Words: pipeline.Span{First: 2, End: 3}}, {Speaker: "Jo Park", Words: pipeline.Span{First: 3, End: 4}},
+		},
+	}
+	var got []string
+	for _, p := range persons(nil, tr) {
+		got = append(got, p.Role+":"+p.Name)
+	}
+	if g := strings.Join(got, ", "); g != "host:Alex Wang, guest:Jo Park" {
+		t.Errorf("persons = %q, want host:Alex Wang, guest:Jo Park", g)
+	}
+}
