@@ -65,7 +65,7 @@ const IdentityFile = "episode-guid.txt"
 // Update builds the episode's item from the run's settings and results and
 // upserts it into cfg.FeedPath, creating the feed from cfg.Podcast when the
 // file does not exist, then records the item's guid in
-// cfg.OutDir/IdentityFile. warnf (may be nil) receives non-fatal problems.
+// cfg.OutDir/IdentityFile (a warning when that fails). warnf (may be nil) receives non-fatal problems.
 func Update(ctx context.Context, cfg *pipeline.Config, in Input, warnf func(format string, args ...any)) (*pipeline.FeedResult, error) {
 	if warnf == nil {
 		warnf = func(string, ...any) {}
@@ -89,14 +89,17 @@ func Update(ctx context.Context, cfg *pipeline.Config, in Input, warnf func(form
 		return nil, err
 	}
 	if res.Replaced && stem(res.OldEnclosure) != stem(it.Enclosure.URL) {
-		warnf("replaced the item %q whose enclosure was %s: if that is another episode, give each episode its own --out directory (its name is the episode's identity) and rerun that one with --guid %s", res.OldTitle, res.OldEnclosure, res.GUID)
+		warnf("replaced the item %q whose enclosure was %s: if that was another episode, it is no longer in the feed; give each episode its own --out directory (the directory's name is the episode's identity)", res.OldTitle, res.OldEnclosure)
 	}
 	if cfg.OutDir != "" {
-		if err := os.MkdirAll(cfg.OutDir, 0o755); err != nil {
-			return nil, fmt.Errorf("record the episode's guid: %w", err)
+		// The feed is updated: failing to record the guid is a warning
+		// (reruns fall back to the guid derived from the slug).
+		err := os.MkdirAll(cfg.OutDir, 0o755)
+		if err == nil {
+			err = pipeline.WriteFileAtomic(filepath.Join(cfg.OutDir, IdentityFile), []byte(res.GUID+"\n"), 0o644)
 		}
-		if err := pipeline.WriteFileAtomic(filepath.Join(cfg.OutDir, IdentityFile), []byte(res.GUID+"\n"), 0o644); err != nil {
-			return nil, fmt.Errorf("record the episode's guid: %w", err)
+		if err != nil {
+			warnf("the feed is updated, but the episode's guid %s could not be recorded: %v", res.GUID, err)
 		}
 	}
 	return &pipeline.FeedResult{Path: cfg.FeedPath, GUID: res.GUID, Replaced: res.Replaced}, nil
