@@ -327,8 +327,15 @@ func TestBrowserSample(t *testing.T) {
 		if w := tr.Words[in.Chapters.Chapters[2].Words.First]; got.Text != w.Text {
 			t.Errorf("after clicking chapter 3, highlighted %q, want %q", got.Text, w.Text)
 		}
-		if h := eval[string](t, b, `location.hash`); h != "#t=0:30" {
-			t.Errorf("after clicking chapter 3, location.hash = %q, want #t=0:30", h)
+		h := eval[string](t, b, `location.hash`)
+		if h != "#t=0:30.5" {
+			t.Errorf("after clicking chapter 3, location.hash = %q, want #t=0:30.5", h)
+		}
+		// The link itself, opened afresh, lands on the chapter's first
+		// word, not at the end of the sentence before (issue 13).
+		b.open(t, u+h)
+		if got := eval[current](t, b, currentJS); got.Text != tr.Words[in.Chapters.Chapters[2].Words.First].Text {
+			t.Errorf("opening %s highlights %q, want the chapter's first word %q", h, got.Text, tr.Words[in.Chapters.Chapters[2].Words.First].Text)
 		}
 		if cur := eval[string](t, b, `(document.querySelector("#ch a[aria-current]")||{}).textContent||""`); !strings.Contains(cur, "Thanks") {
 			t.Errorf("current chapter = %q, want Thanks", cur)
