@@ -102,6 +102,7 @@ func TestPeople(t *testing.T) {
 		{"configured host named as header guest", []string{"alex wang"}, tr, "alex wang", "Jo Park", ""},
 		{"no hosts: the asker hosts", nil, &Transcript{Words: tr.Words, Turns: tr.Turns}, "Alex Wang", "Jo Park", ""},
 		{"nil transcript", []string{"Ann"}, nil, "Ann", "", ""},
+		{"host labelled by first name", []string{"Jo Park"}, &Transcript{Words: tr.Words, Turns: []Turn{turn("Alex Wang", 0), turn("Jo", 1), turn("Alex Wang", 2), turn("Jo", 3)}}, "Jo Park", "Alex Wang", ""},
 	} {
 		h, g := tc.tr.People(tc.hosts)
 		if strings.Join(h, ",") != tc.wantHosts || strings.Join(g, ",") != tc.wantGuests {
