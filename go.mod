@@ -11,6 +11,7 @@ require (
 	github.com/google/uuid v1.6.0
 	github.com/gorilla/feeds v1.2.0
 	github.com/jdkato/prose/v2 v2.0.0
+	golang.org/x/sys v0.50.0
 	golang.org/x/text v0.44.0
 )
 

@@ -21,7 +21,13 @@
 // channel's end, lastBuildDate, the <rss> start tag) and splices the new
 // item's bytes into the original bytes: every other byte (other items,
 // unknown elements and namespaces, comments, CDATA, whitespace) stays as it
-// was. The item with the same guid or the same enclosure URL is replaced in
-// place; otherwise the new item goes before the first existing item (newest
-// first). The write is atomic and serialised by an flock on .FEED.lock beside it (LockPath).
+// was. The item with the same guid is replaced (an item written by earlier
+// versions, whose guid is the UUIDv5 of its enclosure URL, is found by its
+// link and keeps its guid); an item of another episode with the same
+// enclosure URL makes the update fail with the feed untouched (ErrConflict).
+// Then the items are put in pubDate order, newest first, each moved into the
+// place of another so that what lies between items stays. The write is
+// atomic, keeps the file's mode and (as root) its owner, and is serialised
+// by a lock on .FEED.lock beside it (LockPath): flock on Unix, LockFileEx on
+// Windows. A held lock is waited for a bounded time (Options).
 package feeds

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/shownotes/shownotes/pipeline"
 )
 
 // ErrFeed is wrapped by the errors of a feed file that cannot be updated
@@ -21,7 +23,7 @@ type span struct{ start, end int }
 // scannedItem is an existing item: its bytes and what identifies it.
 type scannedItem struct {
 	span
-	guid, enclosure string
+	guid, enclosure, link, title, pubDate string
 }
 
 // layout is where things are in a feed's bytes.
@@ -58,7 +60,7 @@ func scan(data []byte) (*layout, error) {
 		inChannel bool
 		chDepth   int
 		cur       *scannedItem
-		field     string // "guid" or "" while inside the current item's guid
+		field     string // "guid", "link", "title", "pubDate" while inside the current item's one
 		guidText  strings.Builder
 		buildAt   = -1 // offset of lastBuildDate's start tag
 		buildIn   = -1 // offset after it
@@ -96,8 +98,8 @@ func scan(data []byte) (*layout, error) {
 				cur = &scannedItem{span: span{off, -1}}
 			case inChannel && depth == chDepth+1 && t.Name.Space == "" && t.Name.Local == "lastBuildDate" && !lay.hasBuild:
 				buildAt, buildIn = off, end
-			case cur != nil && depth == chDepth+2 && t.Name.Space == "" && t.Name.Local == "guid":
-				field = "guid"
+			case cur != nil && depth == chDepth+2 && t.Name.Space == "" && (t.Name.Local == "guid" || t.Name.Local == "link" || t.Name.Local == "title" || t.Name.Local == "pubDate"):
+				field = t.Name.Local
 				guidText.Reset()
 			case cur != nil && depth == chDepth+2 && t.Name.Space == "" && t.Name.Local == "enclosure" && cur.enclosure == "":
 				for _, a := range t.Attr {
@@ -115,9 +117,17 @@ func scan(data []byte) (*layout, error) {
 				cur.end = end
 				lay.items = append(lay.items, *cur)
 				cur = nil
-			case field == "guid" && depth == chDepth+2:
-				if cur.guid == "" {
-					cur.guid = strings.TrimSpace(guidText.String())
+			case field != "" && depth == chDepth+2:
+				v := strings.TrimSpace(guidText.String())
+				switch {
+				case field == "guid" && cur.guid == "":
+					cur.guid = v
+				case field == "link" && cur.link == "":
+					cur.link = v
+				case field == "title" && cur.title == "":
+					cur.title = v
+				case field == "pubDate" && cur.pubDate == "":
+					cur.pubDate = v
 				}
 				field = ""
 			case buildAt >= 0 && depth == chDepth+1:
@@ -131,7 +141,7 @@ func scan(data []byte) (*layout, error) {
 			}
 			depth--
 		case xml.CharData:
-			if field == "guid" {
+			if field != "" {
 				guidText.Write(t)
 			}
 		}
@@ -187,28 +197,81 @@ func lineIndent(data []byte, off int) (string, bool) {
 	return "", false
 }
 
-// Splice returns the feed data with the item inserted newest first or, when
-// an item with the same guid or enclosure URL exists, replaced in place
-// (other copies of the same episode are removed). lastBuildDate, when the
-// channel has one, is set to now; namespaces the item uses and the <rss>
+// ErrConflict is wrapped by the error of an item that would publish the
+// enclosure URL of another episode: the feed is left as it was.
+var ErrConflict = errors.New("another episode has the same enclosure URL")
+
+// Result is what an update did to the feed.
+type Result struct {
+	Replaced bool   // the episode's item existed and was replaced
+	GUID     string // the item's guid as written (an old item's, when migrated)
+	// OldTitle and OldEnclosure are the replaced item's, when Replaced.
+	OldTitle, OldEnclosure string
+}
+
+// Splice is SpliceItem reporting only whether an item was replaced.
+func Splice(data []byte, it *Item, now time.Time) (out []byte, replaced bool, err error) {
+	out, res, err := SpliceItem(data, it, now)
+	return out, res.Replaced, err
+}
+
+// SpliceItem returns the feed data with the episode's item inserted or,
+// when the feed has the episode, replaced (other copies of the same episode
+// are removed); then the items are ordered by pubDate, newest first (items
+// whose date does not parse go last, in their order). The episode's item is
+// the one with the same guid; failing that, an item written by earlier
+// versions, whose guid is LegacyGUID of its enclosure URL, with the same
+// link as it.Link (no other item having that link): the item keeps its old
+// guid, since a guid never changes. An item of another episode with the
+// same enclosure URL is an error wrapping ErrConflict. lastBuildDate, when
+// the channel has one, is set to now; namespaces the item uses and the <rss>
 // start tag lacks are declared there. Nothing else changes. A feed that does
 // not parse gives an error wrapping ErrFeed.
-func Splice(data []byte, it *Item, now time.Time) (out []byte, replaced bool, err error) {
+func SpliceItem(data []byte, it *Item, now time.Time) (out []byte, res Result, err error) {
 	if err := it.Check(); err != nil {
-		return nil, false, err
+		return nil, res, err
 	}
 	lay, err := scan(data)
 	if err != nil {
-		return nil, false, err
+		return nil, res, err
 	}
 	guid := strings.TrimSpace(xmlText(it.GUID))
 	enc := strings.TrimSpace(xmlText(it.Enclosure.URL))
+	link := strings.TrimSpace(xmlText(it.Link))
 	var same []scannedItem
 	for _, s := range lay.items {
-		if s.guid == guid || (enc != "" && s.enclosure == enc) {
+		if s.guid == guid {
 			same = append(same, s)
 		}
 	}
+	if len(same) == 0 && link != "" {
+		links := 0
+		var legacy []scannedItem
+		for _, s := range lay.items {
+			if s.link == link {
+				links++
+				if s.guid != "" && s.guid == pipeline.LegacyGUID(s.enclosure) {
+					legacy = append(legacy, s)
+				}
+			}
+		}
+		if links == 1 && len(legacy) == 1 {
+			same = legacy
+			cp := *it
+			cp.GUID = legacy[0].guid
+			it, guid = &cp, legacy[0].guid
+		}
+	}
+	for _, s := range lay.items {
+		if enc != "" && s.enclosure == enc && s.guid != guid {
+			name := s.title
+			if name == "" {
+				name = s.guid
+			}
+			return nil, res, fmt.Errorf("%w: %s is already the enclosure of %q (guid %s); give this episode's audio a file name of its own, or rerun that episode with --guid %s if it is the same one", ErrConflict, enc, name, s.guid, s.guid)
+		}
+	}
+	res.GUID = guid
 
 	var edits []edit
 	// Where the item goes, and its indentation.
@@ -248,7 +311,7 @@ func Splice(data []byte, it *Item, now time.Time) (out []byte, replaced bool, er
 	}
 	itemXML, err := it.XML(indent, unit)
 	if err != nil {
-		return nil, false, err
+		return nil, res, err
 	}
 	// Namespaces the item uses: declared on <rss> when it lacks them; on
 	// the item itself when <rss> binds the prefix to another URI.
@@ -296,10 +359,55 @@ func Splice(data []byte, it *Item, now time.Time) (out []byte, replaced bool, er
 		edits = append(edits, buildDateEdit(lay, now))
 	}
 	out = apply(data, edits)
-	if _, err := scan(out); err != nil { // never write a feed that does not parse
-		return nil, false, fmt.Errorf("updated feed does not parse: %w", err)
+	lay, err = scan(out)
+	if err != nil { // never write a feed that does not parse
+		return nil, res, fmt.Errorf("updated feed does not parse: %w", err)
 	}
-	return out, len(same) > 0, nil
+	if sorted := newestFirst(out, lay); &sorted[0] != &out[0] {
+		if _, err := scan(sorted); err != nil {
+			return nil, res, fmt.Errorf("updated feed does not parse: %w", err)
+		}
+		out = sorted
+	}
+	if res.Replaced = len(same) > 0; res.Replaced {
+		res.OldTitle, res.OldEnclosure = same[0].title, same[0].enclosure
+	}
+	return out, res, nil
+}
+
+// newestFirst orders the items by pubDate, newest first, each moved into
+// the place of another item (so whatever lies between items stays put).
+// Items whose date does not parse go after the dated ones, in their order.
+func newestFirst(data []byte, lay *layout) []byte {
+	type dated struct {
+		i  int
+		t  time.Time
+		ok bool
+	}
+	ds := make([]dated, len(lay.items))
+	for i, s := range lay.items {
+		t, ok := parseRFC2822(s.pubDate)
+		ds[i] = dated{i, t, ok}
+	}
+	sorted := sort.SliceIsSorted(ds, func(a, b int) bool { return newer(ds[a].t, ds[a].ok, ds[b].t, ds[b].ok) })
+	if sorted {
+		return data
+	}
+	sort.SliceStable(ds, func(a, b int) bool { return newer(ds[a].t, ds[a].ok, ds[b].t, ds[b].ok) })
+	edits := make([]edit, len(lay.items))
+	for slot, d := range ds {
+		src := lay.items[d.i].span
+		edits[slot] = edit{lay.items[slot].span, data[src.start:src.end]}
+	}
+	return apply(data, edits)
+}
+
+// newer orders a before b: dated before undated, later before earlier.
+func newer(a time.Time, aok bool, b time.Time, bok bool) bool {
+	if aok != bok {
+		return aok
+	}
+	return aok && a.After(b)
 }
 
 // buildDateEdit replaces lastBuildDate's text, keeping its tags.

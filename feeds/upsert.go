@@ -7,90 +7,195 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 	"time"
-
-	"github.com/shownotes/shownotes/pipeline"
 )
 
-// Upsert adds the item to the feed at path, or replaces the item of the same
-// episode (same guid or same enclosure URL), and reports whether it
-// replaced one. When the file does not exist it is created from ch (an
-// error when ch is nil). The update is a byte splice (see Splice), written
-// atomically while holding an exclusive flock on LockPath(path), so that
-// concurrent runs cannot lose each other's items. A feed that does not parse
-// is left untouched and the error wraps ErrFeed. Waiting for the lock ends
-// when ctx is done.
+// DefaultLockWait is how long Upsert waits for another run's lock on the
+// feed before giving up, when Options.LockWait is zero.
+const DefaultLockWait = 2 * time.Minute
+
+// Options tune Upsert. The zero value waits DefaultLockWait in silence.
+type Options struct {
+	// LockWait bounds the wait for another run's lock on the feed.
+	LockWait time.Duration
+	// Waiting, when not nil, is told once (one line) that the feed is
+	// locked by another run and that Upsert is waiting.
+	Waiting func(msg string)
+}
+
+// ErrLocked is wrapped by the error of a feed whose lock another run held
+// for longer than the wait allowed.
+var ErrLocked = errors.New("feed is locked by another run")
+
+// Upsert is UpsertWith with zero Options.
 func Upsert(ctx context.Context, path string, ch *Channel, it *Item, now time.Time) (replaced bool, err error) {
+	res, err := UpsertWith(ctx, path, ch, it, now, Options{})
+	return res.Replaced, err
+}
+
+// UpsertWith adds the item to the feed at path, or replaces the item of the
+// same episode (see Splice), and reports whether it replaced one. When the
+// file does not exist it is created from ch (an error when ch is nil). The
+// update is a byte splice, written atomically while holding an exclusive
+// lock on LockPath(path), so that concurrent runs cannot lose each other's
+// items. The new file keeps the old one's mode and, where the process may
+// set them, its owner and group. A feed path that is a symbolic link is
+// updated at its target; a dangling link is an error. A feed that does not
+// parse, or an item that would take another episode's enclosure URL, leaves
+// the file untouched. Waiting for the lock ends when ctx is done or after
+// opts.LockWait.
+func UpsertWith(ctx context.Context, path string, ch *Channel, it *Item, now time.Time, opts Options) (res Result, err error) {
 	if path == "" {
-		return false, errors.New("feed: no path")
+		return res, errors.New("feed: no path")
 	}
 	if err := it.Check(); err != nil {
-		return false, err
+		return res, err
 	}
-	// Write through a symlink to its target rather than replacing the link.
-	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		if real, err := filepath.EvalSymlinks(path); err == nil {
-			path = real
-		}
-	}
-	unlock, err := lock(ctx, LockPath(path))
+	path, err = ResolvePath(path)
 	if err != nil {
-		return false, err
+		return res, err
+	}
+	unlock, err := lock(ctx, LockPath(path), opts)
+	if err != nil {
+		return res, err
 	}
 	defer unlock()
 
 	perm := os.FileMode(0o644)
+	var old fs.FileInfo
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if ch == nil {
-			return false, fmt.Errorf("feed %s does not exist and there is no channel to create it", path)
+			return res, fmt.Errorf("feed %s does not exist and there is no channel to create it", path)
 		}
 		if data, err = ch.XML(); err != nil {
-			return false, err
+			return res, err
 		}
 	case err != nil:
-		return false, fmt.Errorf("read feed: %w", err)
+		return res, fmt.Errorf("read feed: %w", err)
 	default:
 		if fi, err := os.Stat(path); err == nil {
-			perm = fi.Mode().Perm()
+			perm, old = fi.Mode().Perm(), fi
 		}
 	}
-	out, replaced, err := Splice(data, it, now)
+	out, res, err := SpliceItem(data, it, now)
 	if err != nil {
-		return false, fmt.Errorf("%s: %w", path, err)
+		return res, fmt.Errorf("%s: %w (the feed is unchanged)", path, err)
 	}
 	if err := ctx.Err(); err != nil {
-		return false, err
+		return res, err
 	}
-	if err := pipeline.WriteFileAtomic(path, out, perm); err != nil {
-		return false, writable(err, path)
+	if err := writeFeed(path, out, perm, old); err != nil {
+		return res, writable(err, path)
 	}
-	return replaced, nil
+	return res, nil
 }
 
-// lock takes an exclusive flock on the lock file, polling so that ctx can
-// end the wait.
-func lock(ctx context.Context, name string) (unlock func(), err error) {
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+// ResolvePath returns the file a feed path names: the path itself, or the
+// target of a symbolic link. A link whose target does not exist is an error
+// (replacing the link with a file would silently unpublish the feed where
+// the link pointed).
+func ResolvePath(path string) (string, error) {
+	fi, err := os.Lstat(path)
+	if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		return path, nil
+	}
+	real, err := filepath.EvalSymlinks(path)
 	if err != nil {
+		target, _ := os.Readlink(path)
+		return "", fmt.Errorf("feed %s is a symbolic link to %s, which does not exist (the link is unchanged)", path, target)
+	}
+	return real, nil
+}
+
+// writeFeed writes data to path atomically (a temporary file renamed over
+// it) with mode perm and, when old is the replaced file, its owner.
+func writeFeed(path string, data []byte, perm os.FileMode, old fs.FileInfo) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Chmod(perm); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if old != nil {
+		if err := keepOwner(tmp, old); err != nil {
+			return fmt.Errorf("write %s: keep its owner: %w", path, err)
+		}
+		// chown may clear set-id bits; set the mode again.
+		if err := os.Chmod(tmp, perm); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	ok = true
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// lock takes the exclusive lock on the lock file, polling so that ctx can
+// end the wait, telling opts.Waiting once when another run holds it, and
+// giving up after opts.LockWait.
+func lock(ctx context.Context, name string, opts Options) (unlock func(), err error) {
+	f, err := openLock(name)
+	if err != nil {
+		if isLoop(err) {
+			return nil, fmt.Errorf("lock feed: %s is a symbolic link; remove it (a lock file is never followed)", name)
+		}
 		return nil, writable(fmt.Errorf("lock feed: %w", err), name)
 	}
+	wait := opts.LockWait
+	if wait <= 0 {
+		wait = DefaultLockWait
+	}
+	deadline := time.NewTimer(wait)
+	defer deadline.Stop()
 	delay := time.Millisecond
+	told := false
 	for {
-		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		if err == nil {
-			break
-		}
-		if !errors.Is(err, syscall.EWOULDBLOCK) && !errors.Is(err, syscall.EINTR) {
+		busy, err := tryLock(f)
+		if err != nil {
 			f.Close()
 			return nil, fmt.Errorf("lock feed %s: %w", name, err)
+		}
+		if !busy {
+			break
+		}
+		if !told && opts.Waiting != nil && delay >= 50*time.Millisecond {
+			told = true
+			opts.Waiting(fmt.Sprintf("feed is locked by another run (%s); waiting up to %s", name, wait))
 		}
 		select {
 		case <-ctx.Done():
 			f.Close()
 			return nil, fmt.Errorf("lock feed %s: %w", name, ctx.Err())
+		case <-deadline.C:
+			f.Close()
+			return nil, fmt.Errorf("%w: %s held for more than %s; the feed is unchanged (remove the lock file only if no run is alive)", ErrLocked, name, wait)
 		case <-time.After(delay):
 		}
 		if delay < 50*time.Millisecond {
@@ -98,14 +203,14 @@ func lock(ctx context.Context, name string) (unlock func(), err error) {
 		}
 	}
 	return func() {
-		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		unlockFile(f)
 		f.Close()
 	}, nil
 }
 
 // writable adds a hint to permission errors.
 func writable(err error, path string) error {
-	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+	if isReadOnly(err) {
 		return fmt.Errorf("%w (the feed's directory %s must be writable; the feed is unchanged)", err, filepath.Dir(path))
 	}
 	return err

@@ -242,7 +242,7 @@ func (v *validator) channel(ch *node) {
 		v.errorf("", "description is %d bytes; Apple allows 4000", len(n.text.String()))
 	}
 	if n := ch.first("", "link"); n != nil && n.str() != "" && !absHTTP(n.str()) {
-		v.warnf("", "link %q is not an absolute http(s) URL", n.str())
+		v.errorf("", "link %q is not an absolute http(s) URL", n.str())
 	}
 	if n := ch.first("", "language"); n == nil || n.str() == "" {
 		v.errorf("", "<language> is missing")
@@ -380,6 +380,9 @@ func (v *validator) item(it *node, index int, guids map[string]int) {
 		}
 	}
 	v.enclosure(it, id)
+	if n := it.first("", "link"); n != nil && !absHTTP(n.str()) {
+		v.errorf(id, "link %q is not an absolute http(s) URL", n.str())
+	}
 	if n := it.first("", "pubDate"); n == nil {
 		v.warnf(id, "<pubDate> is missing")
 	} else if t, ok := parseRFC2822(n.str()); !ok {
@@ -460,7 +463,7 @@ func (v *validator) enclosure(it *node, id string) {
 var mimeRE = regexp.MustCompile(`^[a-z]+/[a-z0-9][a-z0-9.+_-]*$`)
 
 // allowedTags are the HTML elements Apple keeps in a description.
-var allowedTags = map[string]bool{"p": true, "ol": true, "ul": true, "li": true, "a": true, "b": true, "i": true, "strong": true, "em": true, "br": true}
+var allowedTags = map[string]bool{"p": true, "ol": true, "ul": true, "li": true, "a": true}
 
 // unsafeTags are elements no podcast app should receive.
 var unsafeTags = map[string]bool{"script": true, "style": true, "iframe": true, "object": true, "embed": true, "form": true, "input": true}
@@ -481,10 +484,18 @@ func (v *validator) description(id, html string) {
 		if unsafeTags[tag] {
 			v.errorf(id, "description contains <%s>", tag)
 		} else {
-			v.warnf(id, "description contains <%s>; Apple keeps only p, ol, ul, li, a, b, i, strong, em, br", tag)
+			v.warnf(id, "description contains <%s>; Apple keeps only p, ol, ul, li, a", tag)
+		}
+	}
+	for _, m := range hrefRE.FindAllStringSubmatch(html, -1) {
+		u := m[1] + m[2]
+		if !absHTTP(u) {
+			v.errorf(id, "description links to %q, not an absolute http(s) URL", u)
 		}
 	}
 }
+
+var hrefRE = regexp.MustCompile(`(?i)<a\s[^>]*href\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 
 var transcriptTypes = map[string]bool{
 	"text/vtt": true, "application/json": true, "application/x-subrip": true, "application/srt": true,
@@ -531,7 +542,7 @@ func (v *validator) podcast(it *node, id string) {
 		}
 		for _, a := range []string{"img", "href"} {
 			if u, ok := p.attr(a); ok && !absHTTP(u) {
-				v.warnf(id, "podcast:person %s %q is not an absolute http(s) URL", a, u)
+				v.errorf(id, "podcast:person %s %q is not an absolute http(s) URL", a, u)
 			}
 		}
 	}

@@ -66,6 +66,11 @@ func TestValidateProblems(t *testing.T) {
 		{"bad duration", feedWith("", "", item("<itunes:duration>61", "<itunes:duration>1h2m")), `error: item "Ep": itunes:duration "1h2m" is not whole seconds or [HH:]MM:SS`},
 		{"minutes 61", feedWith("", "", item("<itunes:duration>61", "<itunes:duration>1:61:00")), `error: item "Ep": itunes:duration "1:61:00"`},
 		{"long description", feedWith("", "", item("<p>Hi</p>", "<p>"+strings.Repeat("x", 4000)+"</p>")), `error: item "Ep": description is 4007 bytes; Apple allows 4000`},
+		{"strong in description", feedWith("", "", item("<p>Hi</p>", "<p><strong>Hi</strong></p>")), `warning: item "Ep": description contains <strong>`},
+		{"javascript link", feedWith("", "", item("</item>", "<link>javascript:alert(1)</link></item>")), `error: item "Ep": link "javascript:alert(1)" is not an absolute http(s) URL`},
+		{"javascript channel link", strings.Replace(feedWith("", "", okItem), "<link>https://example.com/</link>", "<link>javascript:alert(1)</link>", 1), `error: channel: link "javascript:alert(1)"`},
+		{"javascript in description", feedWith("", "", item("<p>Hi</p>", `<p><a href="javascript:alert(1)">Hi</a></p>`)), `error: item "Ep": description links to "javascript:alert(1)"`},
+		{"enclosure without url", feedWith("", "", item(`url="https://example.com/e.mp3"`, ``)), `error: item "Ep": enclosure url missing`},
 		{"h2 in description", feedWith("", "", item("<p>Hi</p>", "<h2>Hi</h2>")), `warning: item "Ep": description contains <h2>`},
 		{"script in description", feedWith("", "", item("<p>Hi</p>", "<script>x</script>")), `error: item "Ep": description contains <script>`},
 		{"episode type", feedWith("", "", item("</item>", "<itunes:episodeType>special</itunes:episodeType></item>")), `error: item "Ep": itunes:episodeType "special" is not full, trailer or bonus`},
@@ -129,8 +134,9 @@ func FuzzValidate(f *testing.F) {
 }
 
 // FuzzUpsert splices an item into arbitrary feed bytes: it must never
-// panic, and when it succeeds the result must parse, hold the item once and
-// validate without new namespace errors.
+// panic, and when it succeeds the result must parse, hold the item once
+// (under the guid reported, which a migrated item keeps), have its dated
+// items newest first, and validate without new namespace errors.
 func FuzzUpsert(f *testing.F) {
 	for _, name := range []string{"foreign.xml", "new.golden.xml", "two.golden.xml"} {
 		if b, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
@@ -142,7 +148,7 @@ func FuzzUpsert(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, guid string) {
 		it := testItem(1)
 		it.GUID = guid
-		out, _, err := Splice(data, it, time.Unix(0, 0).UTC())
+		out, res, err := SpliceItem(data, it, time.Unix(0, 0).UTC())
 		if err != nil {
 			return
 		}
@@ -151,10 +157,19 @@ func FuzzUpsert(f *testing.F) {
 			t.Fatalf("Splice wrote a feed that does not parse: %v\n%s", err, out)
 		}
 		n := 0
-		want := strings.TrimSpace(xmlText(guid))
-		for _, s := range lay.items {
+		want := res.GUID
+		var last time.Time
+		for i, s := range lay.items {
 			if s.guid == want {
 				n++
+			}
+			if d, ok := parseRFC2822(s.pubDate); ok {
+				if i > 0 && d.After(last) {
+					t.Fatalf("item %d (%s) is newer than the one before (%s):\n%s", i, d, last, out)
+				}
+				last = d
+			} else {
+				last = time.Time{} // undated items go last: none dated after
 			}
 		}
 		if n != 1 {

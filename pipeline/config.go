@@ -25,6 +25,9 @@ type Config struct {
 	Episode int       // itunes:episode, 0 when unset
 	Season  int       // itunes:season, 0 when unset
 	PubDate time.Time // zero means the audio file's modification time
+	// GUID is the episode's feed guid (--guid); "" keeps the one an earlier
+	// run recorded in the output directory, else Publication.DefaultGUID.
+	GUID string
 
 	Podcast  Podcast
 	Glossary Glossary

@@ -97,7 +97,8 @@ func (t *Transcript) Speakers() []string {
 // name as in Turn.Speaker and Word.Speaker. The rule, used by the chapter
 // finder, the summarizer and the quote picker:
 //  1. the configured hosts (podcast.toml) that match a speaker, ignoring
-//     case and surrounding space;
+//     case and surrounding space, or whose first name is the speaker's
+//     one-word label ("Alex" for "Alex Wang");
 //  2. else, with one speaker or none, nobody (a monologue has no host);
 //  3. else, when Header.Guest is one of the speakers, every other speaker;
 //  4. else the speaker whose turns most often end in a question, as a
@@ -110,9 +111,15 @@ func (t *Transcript) Hosts(configured []string) map[string]bool {
 
 // Guest is the episode's guest: the one the header names, or, when the
 // header describes a guest (a bio line) without naming them, the one speaker
-// who is not a host (see Hosts). "" when neither says.
+// who is not a host (see Hosts). "" when neither says. A configured host is
+// never the guest. See also People, which lists every host and guest.
 func (t *Transcript) Guest(configuredHosts []string) string {
 	if g := strings.TrimSpace(t.Header.Guest); g != "" {
+		for _, h := range configuredHosts {
+			if strings.EqualFold(strings.Join(strings.Fields(h), " "), strings.Join(strings.Fields(g), " ")) {
+				return ""
+			}
+		}
 		return g
 	}
 	if strings.TrimSpace(t.Header.Bio) == "" {
@@ -135,9 +142,9 @@ func (t *Transcript) hosts(configured []string) map[string]bool {
 	set := map[string]bool{}
 	speakers := t.Speakers()
 	for _, name := range configured {
-		name = strings.TrimSpace(name)
+		name = strings.Join(strings.Fields(name), " ")
 		for _, s := range speakers {
-			if strings.EqualFold(name, s) {
+			if strings.EqualFold(name, s) || firstName(name, s) {
 				set[s] = true
 			}
 		}
@@ -176,6 +183,13 @@ func (t *Transcript) hosts(configured []string) map[string]bool {
 	}
 	set[best] = true
 	return set
+}
+
+// firstName reports whether the one-word speaker label is the first word of
+// the full name (of two words or more), ignoring case.
+func firstName(full, label string) bool {
+	f := strings.Fields(full)
+	return len(f) > 1 && !strings.Contains(strings.TrimSpace(label), " ") && strings.EqualFold(f[0], strings.TrimSpace(label))
 }
 
 // Text joins the words of a span with single spaces.

@@ -20,19 +20,22 @@ import (
 // start, in a second instead of minutes, and leaves every earlier output
 // and the feed as they were. It creates nothing that remains.
 func preflight(cfg *pipeline.Config) error {
+	if _, err := cfg.Podcast.Validate(); err != nil {
+		return err
+	}
 	if err := writableDir(cfg.OutDir); err != nil {
 		return fmt.Errorf("--out %s: %w", cfg.OutDir, err)
 	}
 	if cfg.FeedPath == "" {
 		return nil
 	}
-	it, err := feed.BuildItem(cfg, nil, nil, nil, nil)
+	it, err := feed.BuildItem(cfg, feed.Input{}, nil)
 	if err != nil {
 		return err
 	}
-	path := cfg.FeedPath
-	if real, err := filepath.EvalSymlinks(path); err == nil {
-		path = real
+	path, err := feeds.ResolvePath(cfg.FeedPath)
+	if err != nil {
+		return err
 	}
 	st, err := os.Stat(path)
 	switch {

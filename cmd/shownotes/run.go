@@ -37,6 +37,7 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.StringVar(&cfg.Title, "title", "", "episode title (default: the transcript's)")
 	fs.IntVar(&cfg.Episode, "episode", 0, "episode number")
 	fs.IntVar(&cfg.Season, "season", 0, "season number")
+	fs.StringVar(&cfg.GUID, "guid", "", "the episode's feed guid (default: the one recorded in --out, else derived from its name)")
 	fs.StringVar(&pubDate, "pub-date", "", "publication date, RFC 3339 (default: the audio file's time)")
 	fs.BoolVar(&quiet, "quiet", false, "no progress output")
 	fs.BoolVar(&verbose, "verbose", false, "progress output even when stderr is not a terminal")
@@ -107,6 +108,11 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 
 	if err := preflight(&cfg); err != nil {
 		return err
+	}
+	if ws, _ := cfg.Podcast.Validate(); len(ws) > 0 {
+		for _, m := range ws {
+			fmt.Fprintf(stderr, "shownotes: warning: config: %s\n", m)
+		}
 	}
 
 	var prog pipeline.Progress

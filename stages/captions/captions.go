@@ -19,8 +19,13 @@ type Limits struct {
 	Seconds   float64 // cue duration
 }
 
-// CaptionLimits are the limits of the WebVTT and SRT cues.
+// CaptionLimits are the limits of the WebVTT cues.
 var CaptionLimits = Limits{LineChars: 42, Lines: 2, Seconds: 7}
+
+// SRTLimits are the limits of the SRT cues: the Podcasting 2.0 transcript
+// guidance of at most 32 characters a line (SRT has no voice tags, so the
+// speaker's "Name: " counts too; see SRT).
+var SRTLimits = Limits{LineChars: 32, Lines: 2, Seconds: 7}
 
 // segmentLimits are the limits of the JSON transcript's segments: about a
 // sentence.
@@ -66,7 +71,7 @@ func Render(ctx context.Context, al *pipeline.Alignment) (*pipeline.Output, erro
 	out.Files = append(out.Files,
 		pipeline.File{Name: "transcript.json", Data: tj},
 		pipeline.File{Name: "transcript.vtt", Data: VTT(cues)},
-		pipeline.File{Name: "transcript.srt", Data: SRT(cues)},
+		pipeline.File{Name: "transcript.srt", Data: SRT(Cues(t, SRTLimits))},
 	)
 	return out, nil
 }
@@ -287,7 +292,10 @@ func VTT(cues []Cue) []byte {
 }
 
 // SRT renders cues as SubRip: numbered, HH:MM:SS,mmm times, "Name: " before
-// the first cue of each turn.
+// the first cue of each turn. Lines keep the width of the cues made with
+// SRTLimits: a cue that starts a turn is broken again with the name in
+// front, taking a third line when the name needs it. Only a single word
+// longer than the width makes a longer line.
 func SRT(cues []Cue) []byte {
 	var b bytes.Buffer
 	for i, c := range cues {
@@ -295,15 +303,38 @@ func SRT(cues []Cue) []byte {
 			b.WriteByte('\n')
 		}
 		fmt.Fprintf(&b, "%d\n%s --> %s\n", i+1, stamp(c.Start, ","), stamp(c.End, ","))
-		for j, l := range c.Lines {
-			if j == 0 && c.TurnStart && c.Speaker != "" {
-				b.WriteString(clean(c.Speaker) + ": ")
+		lines := c.Lines
+		if c.TurnStart && clean(c.Speaker) != "" {
+			width := SRTLimits.LineChars
+			for _, l := range c.Lines {
+				width = max(width, len([]rune(l)))
 			}
+			words := append(strings.Fields(clean(c.Speaker)+":"), strings.Fields(strings.Join(c.Lines, " "))...)
+			// One or two balanced lines when they fit, else greedy
+			// lines (which break only between words).
+			for n := max(len(c.Lines), 1); ; n++ {
+				lines = breakLines(words, width, n)
+				if fitsWidth(lines, width) || n >= 3 {
+					break
+				}
+			}
+		}
+		for _, l := range lines {
 			b.WriteString(l)
 			b.WriteByte('\n')
 		}
 	}
 	return b.Bytes()
+}
+
+// fitsWidth reports whether every line has at most width characters.
+func fitsWidth(lines []string, width int) bool {
+	for _, l := range lines {
+		if len([]rune(l)) > width {
+			return false
+		}
+	}
+	return true
 }
 
 func ms(t float64) *float64 {

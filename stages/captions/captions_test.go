@@ -275,3 +275,39 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// Issue 13 problem 10: SRT lines hold at most 32 characters (Podcasting
+// 2.0's guidance), the speaker's name included; VTT keeps 42.
+func TestSRTLineWidth(t *testing.T) {
+	al := testcorpus.MustEpisode(t, testcorpus.Sample(), testcorpus.EpisodeOptions{Timed: true})
+	long := *al
+	tr := *al.Transcript
+	tr.Words = append([]pipeline.Word(nil), tr.Words...)
+	for i := range tr.Words {
+		tr.Words[i].Speaker = "Dr. Maximiliane Featherstonehaugh-Worthington"
+	}
+	tr.Turns = append([]pipeline.Turn(nil), tr.Turns...)
+	for i := range tr.Turns {
+		tr.Turns[i].Speaker = "Dr. Maximiliane Featherstonehaugh-Worthington"
+	}
+	long.Transcript = &tr
+	for name, a := range map[string]*pipeline.Alignment{"sample": al, "long speaker name": &long} {
+		out, err := Render(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range out.Files {
+			if f.Name != "transcript.srt" {
+				continue
+			}
+			for _, l := range strings.Split(string(f.Data), "\n") {
+				if n := len([]rune(l)); n > 32 && strings.Contains(l, " ") {
+					t.Errorf("%s: SRT line of %d characters: %q", name, n, l)
+				}
+			}
+			if !strings.Contains(string(f.Data), "Featherstonehaugh") && name != "sample" {
+				t.Errorf("%s: SRT lost the speaker's name", name)
+			}
+		}
+	}
+}

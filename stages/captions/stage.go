@@ -3,7 +3,8 @@
 // tags), transcript.srt and alignment.json from the aligned transcript.
 //
 // Cues never cross a sentence or a turn, hold at most two lines of at most
-// 42 characters and last at most 7 seconds where the words allow it (a
+// 42 characters (WebVTT) or 32 characters, the speaker's name included (SRT,
+// as the Podcasting 2.0 transcript guidance asks) and last at most 7 seconds where the words allow it (a
 // single longer word or word stays whole); they split between words at the
 // aligned word times, preferring a comma. Untimed runs (no audio) write only
 // alignment.json with null times: WebVTT, SRT and the Podcasting 2.0 JSON

@@ -51,10 +51,11 @@ func TestCorpusFeed(t *testing.T) {
 	}
 	run := func() []byte {
 		for i, cfg := range cfgs {
-			al, nt, wr := results()
+			in := results()
+			al := in.Alignment
 			al.Duration = durs[i]
 			al.Transcript.Header.Title = fmt.Sprintf("Corpus episode %s", names[i])
-			if _, err := Update(context.Background(), cfg, al, nt, wr, nil); err != nil {
+			if _, err := Update(context.Background(), cfg, in, nil); err != nil {
 				t.Fatal(err)
 			}
 		}

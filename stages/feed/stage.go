@@ -3,25 +3,25 @@ package feed
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"math"
-	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"github.com/shownotes/shownotes/feeds"
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/align"
+	"github.com/shownotes/shownotes/stages/audio"
 	"github.com/shownotes/shownotes/stages/notes"
+	"github.com/shownotes/shownotes/stages/quotes"
 	"github.com/shownotes/shownotes/stages/write"
 )
 
@@ -29,7 +29,7 @@ import (
 var Stage = &pipeline.Stage{
 	Name:       "feed",
 	Doc:        "add or replace the episode's item in the RSS feed",
-	Requires:   []*pipeline.Stage{align.Stage, notes.Stage, write.Stage},
+	Requires:   []*pipeline.Stage{align.Stage, quotes.Stage, notes.Stage, write.Stage},
 	ResultType: reflect.TypeOf(new(pipeline.FeedResult)),
 	Run:        run,
 }
@@ -39,23 +39,41 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	if cfg == nil || cfg.FeedPath == "" {
 		return &pipeline.FeedResult{}, nil
 	}
-	al := pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage)
-	nt := pipeline.Result[*pipeline.Notes](pass.ResultOf, notes.Stage)
-	wr := pipeline.Result[*pipeline.Output](pass.ResultOf, write.Stage)
-	return Update(ctx, cfg, al, nt, wr, pass.Warnf)
+	in := Input{
+		Alignment: pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage),
+		Quotes:    pipeline.Result[*pipeline.Quotes](pass.ResultOf, quotes.Stage),
+		Notes:     pipeline.Result[*pipeline.Notes](pass.ResultOf, notes.Stage),
+		Written:   pipeline.Result[*pipeline.Output](pass.ResultOf, write.Stage),
+	}
+	return Update(ctx, cfg, in, pass.Warnf)
 }
+
+// Input is what the item links and says, all from this run's stage
+// results: nothing is re-read from the output directory.
+type Input struct {
+	Alignment *pipeline.Alignment
+	Quotes    *pipeline.Quotes // soundbites
+	Notes     *pipeline.Notes  // description and content
+	Written   *pipeline.Output // the files this run wrote: only these are linked
+}
+
+// IdentityFile is the file of the output directory that records the
+// episode's guid, so that every rerun finds its item whatever else changed
+// (title, enclosure file or type, date, base_url).
+const IdentityFile = "episode-guid.txt"
 
 // Update builds the episode's item from the run's settings and results and
 // upserts it into cfg.FeedPath, creating the feed from cfg.Podcast when the
-// file does not exist. warnf (may be nil) receives non-fatal problems.
-func Update(ctx context.Context, cfg *pipeline.Config, al *pipeline.Alignment, nt *pipeline.Notes, wr *pipeline.Output, warnf func(format string, args ...any)) (*pipeline.FeedResult, error) {
+// file does not exist, then records the item's guid in
+// cfg.OutDir/IdentityFile (a warning when that fails). warnf (may be nil) receives non-fatal problems.
+func Update(ctx context.Context, cfg *pipeline.Config, in Input, warnf func(format string, args ...any)) (*pipeline.FeedResult, error) {
 	if warnf == nil {
 		warnf = func(string, ...any) {}
 	}
 	if cfg == nil || cfg.FeedPath == "" {
 		return &pipeline.FeedResult{}, nil
 	}
-	it, err := BuildItem(cfg, al, nt, wr, warnf)
+	it, err := BuildItem(cfg, in, warnf)
 	if err != nil {
 		return nil, err
 	}
@@ -66,16 +84,43 @@ func Update(ctx context.Context, cfg *pipeline.Config, al *pipeline.Alignment, n
 			return nil, err
 		}
 	}
-	replaced, err := feeds.Upsert(ctx, cfg.FeedPath, ch, it, now)
+	res, err := feeds.UpsertWith(ctx, cfg.FeedPath, ch, it, now, feeds.Options{Waiting: func(m string) { warnf("%s", m) }})
 	if err != nil {
 		return nil, err
 	}
-	return &pipeline.FeedResult{Path: cfg.FeedPath, GUID: it.GUID, Replaced: replaced}, nil
+	if res.Replaced && stem(res.OldEnclosure) != stem(it.Enclosure.URL) {
+		warnf("replaced the item %q whose enclosure was %s: if that was another episode, it is no longer in the feed; give each episode its own --out directory (the directory's name is the episode's identity)", res.OldTitle, res.OldEnclosure)
+	}
+	if cfg.OutDir != "" {
+		// The feed is updated: failing to record the guid is a warning
+		// (reruns fall back to the guid derived from the slug).
+		err := os.MkdirAll(cfg.OutDir, 0o755)
+		if err == nil {
+			err = pipeline.WriteFileAtomic(filepath.Join(cfg.OutDir, IdentityFile), []byte(res.GUID+"\n"), 0o644)
+		}
+		if err != nil {
+			warnf("the feed is updated, but the episode's guid %s could not be recorded: %v", res.GUID, err)
+		}
+	}
+	return &pipeline.FeedResult{Path: cfg.FeedPath, GUID: res.GUID, Replaced: res.Replaced}, nil
 }
 
-// guidSpace is the UUIDv5 namespace of item guids (the standard URL
-// namespace: the name is the enclosure URL).
-var guidSpace = uuid.NameSpaceURL
+// GUID is the episode's identity: cfg.GUID (--guid) when set, else the guid
+// an earlier run recorded in the output directory, else the publication's
+// DefaultGUID (from the slug). Never the enclosure URL.
+func GUID(cfg *pipeline.Config, pub *pipeline.Publication) string {
+	if g := strings.TrimSpace(cfg.GUID); g != "" {
+		return g
+	}
+	if cfg.OutDir != "" {
+		if b, err := os.ReadFile(filepath.Join(cfg.OutDir, IdentityFile)); err == nil {
+			if g := strings.TrimSpace(string(b)); g != "" && !strings.ContainsAny(g, "\n<>&") && len(g) <= 200 {
+				return g
+			}
+		}
+	}
+	return pub.DefaultGUID()
+}
 
 // episodeFiles are the files of the output directory the item links to, in
 // the order written, with the podcast:transcript type ("" for chapters).
@@ -86,10 +131,11 @@ var episodeFiles = []struct{ name, typ, rel string }{
 	{"chapters.json", "", ""},
 }
 
-// BuildItem derives the feed item: title, stable guid, enclosure, URLs of
-// the episode's files (base_url/slug/name, slug the base name of the output
-// directory), persons, soundbites, duration and dates.
-func BuildItem(cfg *pipeline.Config, al *pipeline.Alignment, nt *pipeline.Notes, wr *pipeline.Output, warnf func(format string, args ...any)) (*feeds.Item, error) {
+// BuildItem derives the feed item: title, guid (see GUID), enclosure, the
+// URLs of the episode's files this run wrote (from pipeline.Publish),
+// persons (Transcript.People), soundbites, duration and dates. Without
+// audio, the duration and type come from probing the enclosure.
+func BuildItem(cfg *pipeline.Config, in Input, warnf func(format string, args ...any)) (*feeds.Item, error) {
 	if warnf == nil {
 		warnf = func(string, ...any) {}
 	}
@@ -97,12 +143,12 @@ func BuildItem(cfg *pipeline.Config, al *pipeline.Alignment, nt *pipeline.Notes,
 		return nil, errors.New("feed: no configuration")
 	}
 	p := cfg.Podcast
-	base := strings.TrimRight(strings.TrimSpace(p.BaseURL), "/")
-	if base == "" {
+	if strings.TrimSpace(p.BaseURL) == "" {
 		return nil, fmt.Errorf("%w: podcast.toml: missing key \"base_url\", needed for the feed's URLs", pipeline.ErrConfig)
 	}
-	if u, err := url.Parse(base); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, fmt.Errorf("%w: podcast.toml: base_url %q is not an absolute http(s) URL", pipeline.ErrConfig, p.BaseURL)
+	pub, err := pipeline.Publish(cfg)
+	if err != nil {
+		return nil, err
 	}
 
 	encPath := cfg.EnclosurePath
@@ -121,18 +167,15 @@ func BuildItem(cfg *pipeline.Config, al *pipeline.Alignment, nt *pipeline.Notes,
 	}
 	encName := filepath.Base(encPath)
 	encType := feeds.EnclosureType(encName)
+	probed, probeErr := audio.Probe(encPath)
+	if probeErr == nil && probed.MIME != "" {
+		encType = probed.MIME
+	}
 	if !feeds.AppleAccepts(encType) {
 		warnf("enclosure %s has type %s, which Apple Podcasts refuses (it accepts .mp3, .m4a, .mp4, .m4v, .mov, .pdf); publish an MP3 or M4A and give it as the enclosure", encName, encType)
 	}
-	encURL := base + "/" + url.PathEscape(encName)
 
-	slug := slugOf(cfg.OutDir)
-	pageBase := base + "/" + url.PathEscape(slug) + "/"
-	link := pageBase + "episode.html"
-	if p.EpisodeURL != "" {
-		link = strings.ReplaceAll(p.EpisodeURL, "{slug}", url.PathEscape(slug))
-	}
-
+	al := in.Alignment
 	var tr *pipeline.Transcript
 	if al != nil {
 		tr = al.Transcript
@@ -144,14 +187,14 @@ func BuildItem(cfg *pipeline.Config, al *pipeline.Alignment, nt *pipeline.Notes,
 	if title == "" && tr != nil {
 		// A transcript whose header names only the guest (the
 		// user's own layout) titles the episode with the guest.
-		title = strings.TrimSpace(tr.Header.Guest)
+		title = strings.TrimSpace(tr.Guest(p.Hosts))
 	}
 	if title == "" {
 		title = strings.TrimSuffix(encName, filepath.Ext(encName))
 	}
 
-	pub := cfg.PubDate
-	if pub.IsZero() {
+	pubDate := cfg.PubDate
+	if pubDate.IsZero() {
 		src := cfg.AudioPath
 		if src == "" {
 			src = encPath
@@ -160,16 +203,16 @@ func BuildItem(cfg *pipeline.Config, al *pipeline.Alignment, nt *pipeline.Notes,
 		if err != nil {
 			return nil, fmt.Errorf("feed: pubDate from the audio file's time: %w", err)
 		}
-		pub = st.ModTime().UTC()
+		pubDate = st.ModTime().UTC()
 	}
-	pub = pub.Truncate(time.Second)
+	pubDate = pubDate.Truncate(time.Second)
 
 	it := &feeds.Item{
 		Title:       title,
-		GUID:        uuid.NewSHA1(guidSpace, []byte(encURL)).String(),
-		Link:        link,
-		PubDate:     pub,
-		Enclosure:   feeds.Enclosure{URL: encURL, Length: fi.Size(), Type: encType},
+		GUID:        GUID(cfg, pub),
+		Link:        pub.Link,
+		PubDate:     pubDate,
+		Enclosure:   feeds.Enclosure{URL: pub.EnclosureURL, Length: fi.Size(), Type: encType},
 		Episode:     max(cfg.Episode, 0),
 		Season:      max(cfg.Season, 0),
 		EpisodeType: p.EpisodeType,
@@ -181,30 +224,33 @@ func BuildItem(cfg *pipeline.Config, al *pipeline.Alignment, nt *pipeline.Notes,
 	default:
 		return nil, fmt.Errorf("%w: podcast.toml: episode_type %q is not full, trailer or bonus", pipeline.ErrConfig, p.EpisodeType)
 	}
-	if al != nil && al.Duration > 0 && !math.IsInf(al.Duration, 0) {
+	switch {
+	case al != nil && al.Duration > 0 && !math.IsInf(al.Duration, 0):
 		it.Duration = int(math.Round(al.Duration))
-	} else {
-		warnf("no audio duration: the item has no itunes:duration")
+	case probeErr == nil && probed.Duration > 0 && !math.IsInf(probed.Duration, 0):
+		it.Duration = int(math.Round(probed.Duration))
+	default:
+		warnf("no audio duration (no --audio, and the enclosure %s could not be read: %v): the item has no itunes:duration", encName, probeErr)
 	}
 
-	if nt != nil {
+	if nt := in.Notes; nt != nil {
 		it.Description = nt.Description
 		it.Content = bodyOf(nt.HTML)
 	}
 	if strings.TrimSpace(it.Description) == "" {
 		warnf("the notes have no description: the item's description is its title")
-		it.Description = "<p>" + htmlEscape(title) + "</p>"
+		it.Description = "<p>" + html.EscapeString(title) + "</p>"
 	}
 	if n := len(it.Description); n > 4000 {
 		warnf("the item's description is %d bytes; Apple shows at most 4000", n)
 	}
 
-	written := outputNames(nt, wr)
+	written := outputNames(in.Written)
 	for _, f := range episodeFiles {
-		if !written[f.name] && !exists(filepath.Join(cfg.OutDir, f.name)) {
+		if !written[f.name] {
 			continue
 		}
-		u := pageBase + f.name
+		u := pub.FileURL(f.name)
 		if f.typ == "" {
 			it.Chapters = u
 			continue
@@ -213,44 +259,29 @@ func BuildItem(cfg *pipeline.Config, al *pipeline.Alignment, nt *pipeline.Notes,
 	}
 
 	it.Persons = persons(p.Hosts, tr)
-	it.Soundbites = soundbites(nt, it.Duration)
+	it.Soundbites = soundbites(in.Quotes, it.Duration)
 	return it, nil
 }
 
-// slugOf is the base name of the output directory.
-func slugOf(dir string) string {
-	if dir == "" {
-		dir = "."
+// stem is the name of a URL's file without its extension: what stays when
+// the same episode is republished in another format.
+func stem(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
 	}
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs
-	}
-	s := filepath.Base(dir)
-	if s == "/" || s == "." || s == "" {
-		return "episode"
-	}
-	return s
+	u = u[strings.LastIndexByte(u, '/')+1:]
+	return strings.TrimSuffix(u, path.Ext(u))
 }
 
-// outputNames lists the names of the files the run produced.
-func outputNames(nt *pipeline.Notes, wr *pipeline.Output) map[string]bool {
+// outputNames lists the names of the files the run wrote.
+func outputNames(wr *pipeline.Output) map[string]bool {
 	m := map[string]bool{}
-	if nt != nil {
-		for _, f := range nt.Files {
-			m[filepath.Base(f.Name)] = true
-		}
-	}
 	if wr != nil {
 		for _, f := range wr.Files {
 			m[filepath.Base(f.Name)] = true
 		}
 	}
 	return m
-}
-
-func exists(path string) bool {
-	fi, err := os.Stat(path)
-	return err == nil && fi.Mode().IsRegular()
 }
 
 var bodyRE = regexp.MustCompile(`(?is)<body[^>]*>(.*)</body>`)
@@ -264,65 +295,32 @@ func bodyOf(html string) string {
 	return html
 }
 
-func htmlEscape(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(s)
-}
-
 // genericSpeaker matches labels that name no one ("Speaker 1", "Unknown",
 // "S2", "Interviewer").
 var genericSpeaker = regexp.MustCompile(`(?i)^(speaker|spk|s|unknown|unidentified|voice|host|guest|interviewer|interviewee|narrator|announcer)\s*[-_#]?\s*\d*$`)
 
-// persons lists the hosts, then the guests: the header's guest and every
-// other named speaker who is not a host.
+// persons lists the hosts, then the guests, as Transcript.People decides
+// (speaker labels that name no one left out).
 func persons(hosts []string, tr *pipeline.Transcript) []feeds.Person {
+	hs, gs := tr.People(hosts)
 	var out []feeds.Person
-	seen := map[string]bool{}
-	var named []string // full names already listed
-	add := func(name, role string) {
-		name = strings.Join(strings.Fields(name), " ")
-		k := strings.ToLower(name)
-		if name == "" || seen[k] || genericSpeaker.MatchString(name) {
-			return
+	for _, h := range hs {
+		if !genericSpeaker.MatchString(h) {
+			out = append(out, feeds.Person{Name: h, Role: "host"})
 		}
-		// A speaker label that is one word of a listed name ("Alex" for
-		// "Alex Wang") is that person.
-		if !strings.Contains(name, " ") {
-			for _, n := range named {
-				for _, w := range strings.Fields(n) {
-					if strings.EqualFold(w, name) {
-						return
-					}
-				}
-			}
-		}
-		seen[k] = true
-		named = append(named, name)
-		out = append(out, feeds.Person{Name: name, Role: role})
 	}
-	for _, h := range hosts {
-		add(h, "host")
-	}
-	if tr != nil {
-		add(tr.Header.Guest, "guest")
-		for _, s := range tr.Speakers() {
-			add(s, "guest")
+	for _, g := range gs {
+		if !genericSpeaker.MatchString(g) {
+			out = append(out, feeds.Person{Name: g, Role: "guest"})
 		}
 	}
 	return out
 }
 
-// soundbites reads the soundbites of the notes' quotes.json.
-func soundbites(nt *pipeline.Notes, duration int) []feeds.Soundbite {
-	if nt == nil {
+// soundbites are the soundbites of the quotes stage's result.
+func soundbites(qs *pipeline.Quotes, duration int) []feeds.Soundbite {
+	if qs == nil {
 		return nil
-	}
-	var qs pipeline.Quotes
-	for _, f := range nt.Files {
-		if filepath.Base(f.Name) == "quotes.json" {
-			if json.Unmarshal(f.Data, &qs) != nil {
-				return nil
-			}
-		}
 	}
 	var out []feeds.Soundbite
 	for _, q := range qs.Quotes {

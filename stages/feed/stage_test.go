@@ -14,6 +14,7 @@ import (
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 	"github.com/shownotes/shownotes/stages/align"
 	"github.com/shownotes/shownotes/stages/notes"
+	"github.com/shownotes/shownotes/stages/quotes"
 	"github.com/shownotes/shownotes/stages/write"
 )
 
@@ -27,7 +28,7 @@ func podcast() pipeline.Podcast {
 }
 
 // results builds the pipeline results of a small episode by hand.
-func results() (*pipeline.Alignment, *pipeline.Notes, *pipeline.Output) {
+func results() Input {
 	words := []pipeline.Word{
 		{Text: "Welcome", Speaker: "Alex", Start: 0, End: 0.5},
 		{Text: "Thanks.", Speaker: "Jeremy Howard", Turn: 1, Start: 0.6, End: 1},
@@ -46,13 +47,13 @@ func results() (*pipeline.Alignment, *pipeline.Notes, *pipeline.Output) {
 	nt := &pipeline.Notes{
 		HTML:        "<!doctype html><html><head><title>x</title></head><body><h1>Notes</h1><p>All of it.</p></body></html>",
 		Description: "<p>We talk about <a href=\"https://fast.ai\">fast.ai</a>.</p>",
-		Output: pipeline.Output{Files: []pipeline.File{
-			{Name: "chapters.json", Data: []byte(`{"version":"1.2.0","chapters":[]}`)},
-			{Name: "quotes.json", Data: []byte(`{"quotes":[{"text":"Deep learning is for everyone.","speaker":"Jeremy Howard","start":3,"end":5,"score":1,"soundbite":{"startTime":2.5,"duration":20}},{"text":"no clip","speaker":"Alex","start":1,"end":2,"score":0.5}]}`)},
-		}},
 	}
-	wr := &pipeline.Output{Files: []pipeline.File{{Name: "transcript.vtt"}, {Name: "transcript.json"}, {Name: "transcript.srt"}, {Name: "episode.html"}}}
-	return al, nt, wr
+	qs := &pipeline.Quotes{Quotes: []pipeline.Quote{
+		{Text: "Deep learning is for everyone.", Speaker: "Jeremy Howard", Score: 1, Soundbite: &pipeline.Soundbite{StartTime: 2.5, Duration: 20}},
+		{Text: "no clip", Speaker: "Alex", Score: 0.5},
+	}}
+	wr := &pipeline.Output{Files: []pipeline.File{{Name: "transcript.vtt"}, {Name: "transcript.json"}, {Name: "transcript.srt"}, {Name: "episode.html"}, {Name: "chapters.json"}, {Name: "quotes.json"}}}
+	return Input{Alignment: al, Quotes: qs, Notes: nt, Written: wr}
 }
 
 // setup returns a config whose enclosure is a small .mp3 file.
@@ -135,8 +136,9 @@ func errorsOf(ps []feeds.Problem) []feeds.Problem {
 
 func TestStageWritesItem(t *testing.T) {
 	cfg := setup(t)
-	al, nt, wr := results()
-	pass := &pipeline.Pass{Stage: Stage, Config: cfg, ResultOf: map[*pipeline.Stage]any{align.Stage: al, notes.Stage: nt, write.Stage: wr}}
+	in := results()
+	al := in.Alignment
+	pass := &pipeline.Pass{Stage: Stage, Config: cfg, ResultOf: map[*pipeline.Stage]any{align.Stage: al, quotes.Stage: in.Quotes, notes.Stage: in.Notes, write.Stage: in.Written}}
 	res, err := Stage.Run(context.Background(), pass)
 	if err != nil {
 		t.Fatal(err)
@@ -155,7 +157,7 @@ func TestStageWritesItem(t *testing.T) {
 		{"guid", it.GUID, fr.GUID},
 		{"link", it.Link, "https://cdn.example.com/eps/ep12/episode.html"},
 		{"pubDate", it.PubDate, "Mon, 07 Oct 2024 06:30:00 +0000"},
-		{"description", it.Desc, nt.Description},
+		{"description", it.Desc, in.Notes.Description},
 		{"content:encoded", it.Content, "<h1>Notes</h1><p>All of it.</p>"},
 		{"enclosure url", it.Enclosure.URL, "https://cdn.example.com/eps/ep%2012.mp3"},
 		{"enclosure length", it.Enclosure.Length, "4321"},
@@ -234,8 +236,8 @@ func TestUpdateErrors(t *testing.T) {
 	} {
 		cfg := setup(t)
 		tc.edit(cfg)
-		al, nt, wr := results()
-		_, err := Update(context.Background(), cfg, al, nt, wr, nil)
+		in := results()
+		_, err := Update(context.Background(), cfg, in, nil)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: Update = %v, want an error containing %q", tc.name, err, tc.want)
 		}
@@ -254,11 +256,12 @@ func TestUpdateSampleWAV(t *testing.T) {
 	}
 	cfg := setup(t)
 	cfg.AudioPath, cfg.Title = wav, ""
-	al, nt, wr := results()
+	in := results()
+	al := in.Alignment
 	al.Transcript.Header.Title, al.Transcript.Header.Guest = "", ""
-	nt.Description = ""
+	in.Notes.Description = ""
 	var warns []string
-	if _, err := Update(context.Background(), cfg, al, nt, wr, func(f string, a ...any) { warns = append(warns, f) }); err != nil {
+	if _, err := Update(context.Background(), cfg, in, func(f string, a ...any) { warns = append(warns, f) }); err != nil {
 		t.Fatal(err)
 	}
 	if len(warns) == 0 || !strings.Contains(warns[0], "Apple Podcasts refuses") {
@@ -281,8 +284,8 @@ func TestUpdateExistingFeed(t *testing.T) {
 `
 	os.WriteFile(cfg.FeedPath, []byte(orig), 0o644)
 	cfg.Podcast = pipeline.Podcast{BaseURL: "https://cdn.example.com/eps"}
-	al, nt, wr := results()
-	fr, err := Update(context.Background(), cfg, al, nt, wr, nil)
+	in := results()
+	fr, err := Update(context.Background(), cfg, in, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,8 +320,8 @@ func TestSlugAndShorten(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"/out/ep12/", "ep12"}, {"out/ep 3", "ep 3"}, {"/", "episode"},
 	} {
-		if got := slugOf(tc.in); got != tc.want {
-			t.Errorf("slugOf(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := pipeline.Slug(tc.in); got != tc.want {
+			t.Errorf("Slug(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 	if got, want := shorten("one two three four five", 12), "one two…"; got != want {
@@ -338,7 +341,7 @@ func ExampleBuildItem() {
 		PubDate:   time.Date(2024, 10, 7, 6, 0, 0, 0, time.UTC),
 		Podcast:   pipeline.Podcast{BaseURL: "https://cdn.example.com/show", Hosts: []string{"Ann"}},
 	}
-	it, err := BuildItem(cfg, &pipeline.Alignment{Duration: 61.4}, nil, nil, nil)
+	it, err := BuildItem(cfg, Input{Alignment: &pipeline.Alignment{Duration: 61.4}}, nil)
 	if err != nil {
 		panic(err)
 	}
@@ -349,7 +352,7 @@ func ExampleBuildItem() {
 	//  <title>Pilot</title>
 	//  <link>https://cdn.example.com/show/ep1/episode.html</link>
 	//  <enclosure url="https://cdn.example.com/show/ep1.mp3" length="1000" type="audio/mpeg"></enclosure>
-	//  <guid isPermaLink="false">e2ef3136-56ae-5121-b3bf-b0a4d105b9e2</guid>
+	//  <guid isPermaLink="false">13a04ba6-3d8a-53e1-9414-4b505305d778</guid>
 	//  <pubDate>Mon, 07 Oct 2024 06:00:00 +0000</pubDate>
 	//  <description><![CDATA[<p>Pilot</p>]]></description>
 	//  <itunes:title>Pilot</itunes:title>
@@ -365,9 +368,10 @@ func ExampleBuildItem() {
 func TestTitleFallsBackToGuest(t *testing.T) {
 	cfg := setup(t)
 	cfg.Title = ""
-	al, nt, wr := results()
+	in := results()
+	al := in.Alignment
 	al.Transcript.Header.Title, al.Transcript.Header.Guest = "", "Ada Lovelace"
-	if _, err := Update(context.Background(), cfg, al, nt, wr, nil); err != nil {
+	if _, err := Update(context.Background(), cfg, in, nil); err != nil {
 		t.Fatal(err)
 	}
 	if items := readItems(t, cfg.FeedPath); len(items) != 1 || items[0].Title != "Ada Lovelace" {

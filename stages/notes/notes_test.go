@@ -18,7 +18,7 @@ import (
 	"github.com/shownotes/shownotes/stages/transcript"
 )
 
-var allowed = map[string]bool{"p": true, "ul": true, "ol": true, "li": true, "a": true, "b": true, "i": true, "strong": true, "em": true}
+var allowed = map[string]bool{"p": true, "ul": true, "ol": true, "li": true, "a": true}
 
 // checkHTML parses an HTML fragment as XML: tags must balance, entities
 // must be valid and only the allowed tags may appear.
@@ -244,7 +244,9 @@ func TestTranscriptURL(t *testing.T) {
 		{"", "/x/ep1", "transcript.vtt"},
 		{"https://ex.com/pod/", "/x/ep1", "https://ex.com/pod/ep1/transcript.vtt"},
 		{"https://ex.com", "out dir", "https://ex.com/out%20dir/transcript.vtt"},
-		{"https://ex.com", "", "https://ex.com/transcript.vtt"},
+		{"https://ex.com", "/", "https://ex.com/episode/transcript.vtt"},
+		{"https://ex.com/pod?k=1#top", "/x/ep1", "https://ex.com/pod/ep1/transcript.vtt?k=1"},
+		{"javascript:alert(1)", "/x/ep1", ""},
 	} {
 		if got := TranscriptURL(tc.base, tc.out); got != tc.want {
 			t.Errorf("TranscriptURL(%q, %q) = %q, want %q", tc.base, tc.out, got, tc.want)
@@ -295,4 +297,45 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("unescaped input in HTML")
 		}
 	})
+}
+
+// Issue 13 problems 3, 4, 6 and 9: no <strong> (Apple keeps p, ol, ul, li,
+// a); chapters.json only with real times; a javascript: base_url links
+// nothing; raw HTML of the transcript never reaches the Markdown as markup.
+func TestPublishingRules(t *testing.T) {
+	ctx := context.Background()
+	tr := &pipeline.Transcript{Header: pipeline.Header{Guest: "Eve <script>alert(1)</script>", Bio: "A *bold* <b>claim</b>"}}
+	ch := &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: 0, Title: "<script>x</script> Intro"}, {Start: 61, Title: "Next"}}}
+	untimedCh := &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: pipeline.NoTime, Title: "Intro"}}}
+	qs := &pipeline.Quotes{Quotes: []pipeline.Quote{{Text: "<img src=x onerror=alert(1)> said [this](javascript:alert(1))", Speaker: "Eve"}}}
+	for _, tc := range []struct {
+		name         string
+		in           Input
+		wantChapters bool
+	}{
+		{"timed", Input{Transcript: tr, Timed: true, Duration: 120, Chapters: ch, Quotes: qs, TranscriptURL: TranscriptURL("https://ex.com", "/x/ep1")}, true},
+		{"untimed", Input{Transcript: tr, Chapters: untimedCh, Quotes: qs}, false},
+		{"timed run, untimed chapter", Input{Transcript: tr, Timed: true, Chapters: untimedCh}, false},
+		{"javascript base_url", Input{Transcript: tr, Timed: true, Chapters: ch, TranscriptURL: TranscriptURL("javascript:alert(1)//", "/x/ep1")}, true},
+	} {
+		n, err := Render(ctx, tc.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{n.HTML, n.Description} {
+			if strings.Contains(s, "<strong") || strings.Contains(s, "<script") || strings.Contains(s, `href="javascript:`) {
+				t.Errorf("%s: HTML has <strong>, <script> or javascript:\n%s", tc.name, s)
+			}
+		}
+		if regexp.MustCompile(`(^|[^\\])\]\(javascript:`).MatchString(n.Markdown) || regexp.MustCompile(`(^|[^\\])<[a-zA-Z/]`).MatchString(n.Markdown) {
+			t.Errorf("%s: Markdown carries raw HTML or a javascript: link:\n%s", tc.name, n.Markdown)
+		}
+		has := false
+		for _, f := range n.Files {
+			has = has || f.Name == "chapters.json"
+		}
+		if has != tc.wantChapters {
+			t.Errorf("%s: chapters.json written = %v, want %v", tc.name, has, tc.wantChapters)
+		}
+	}
 }

@@ -72,8 +72,12 @@ var groupOrder = []struct{ typ, label string }{
 	{pipeline.Other, "Also mentioned"},
 }
 
-// Render makes the notes in every form and the files chapters.json,
-// entities.json, quotes.json, shownotes.html, shownotes.md, shownotes.txt.
+// Render makes the notes in every form and the files entities.json,
+// quotes.json, shownotes.html, shownotes.md, shownotes.txt, and
+// chapters.json when every chapter has a real time (the Podcasting 2.0
+// chapters format requires numeric startTimes; the feed links the file only
+// when this run wrote it). The HTML uses only the tags Apple keeps in a
+// description: p, ul, li, a.
 func Render(ctx context.Context, in Input) (*pipeline.Notes, error) {
 	d := build(in)
 	n := &pipeline.Notes{HTML: d.html(), Markdown: d.markdown(), Text: d.text()}
@@ -97,11 +101,28 @@ func Render(ctx context.Context, in Input) (*pipeline.Notes, error) {
 		{Name: "shownotes.html", Data: []byte(n.HTML)},
 		{Name: "shownotes.md", Data: []byte(n.Markdown)},
 		{Name: "shownotes.txt", Data: []byte(n.Text)},
-		{Name: "chapters.json", Data: cj},
-		{Name: "entities.json", Data: ej},
-		{Name: "quotes.json", Data: qj},
 	}
+	if TimedChapters(in.Timed, in.Chapters) {
+		n.Files = append(n.Files, pipeline.File{Name: "chapters.json", Data: cj})
+	}
+	n.Files = append(n.Files,
+		pipeline.File{Name: "entities.json", Data: ej},
+		pipeline.File{Name: "quotes.json", Data: qj})
 	return n, nil
+}
+
+// TimedChapters reports whether chapters.json can be published: the run is
+// timed and there is at least one chapter, each with a known start.
+func TimedChapters(timed bool, c *pipeline.Chapters) bool {
+	if !timed || c == nil || len(c.Chapters) == 0 {
+		return false
+	}
+	for _, ch := range c.Chapters {
+		if !pipeline.Known(ch.Start) || ch.Start < 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func build(in Input) *doc {
@@ -221,28 +242,28 @@ func (d *doc) html() string {
 		b.WriteString("<p>" + esc(strings.Join(d.summary, " ")) + "</p>\n")
 	}
 	if d.guest != "" {
-		b.WriteString("<p>Guest: <strong>" + esc(d.guest) + "</strong>")
+		b.WriteString("<p>Guest: " + esc(d.guest))
 		if d.bio != "" {
 			b.WriteString(" — " + esc(d.bio))
 		}
 		b.WriteString("</p>\n")
 	}
 	if len(d.chapters) > 0 {
-		b.WriteString("<p><strong>Chapters</strong></p>\n<ul>\n")
+		b.WriteString("<p>Chapters</p>\n<ul>\n")
 		for _, c := range d.chapters {
 			b.WriteString("<li>" + join(d.stamp(c.at), esc(c.text)) + "</li>\n")
 		}
 		b.WriteString("</ul>\n")
 	}
 	if len(d.quotes) > 0 {
-		b.WriteString("<p><strong>Quotes</strong></p>\n<ul>\n")
+		b.WriteString("<p>Quotes</p>\n<ul>\n")
 		for _, q := range d.quotes {
 			b.WriteString("<li>“" + esc(q.text) + "”" + by(esc(q.speaker), d.stamp(q.at)) + "</li>\n")
 		}
 		b.WriteString("</ul>\n")
 	}
 	for _, g := range d.groups {
-		b.WriteString("<p><strong>" + esc(g.label) + ":</strong> ")
+		b.WriteString("<p>" + esc(g.label) + ": ")
 		for i, it := range g.items {
 			if i > 0 {
 				b.WriteString(", ")

@@ -8,8 +8,10 @@
 // when untimed), up to five key quotes with speaker and time, the people,
 // organisations, places, works and other names mentioned, grouped by type
 // with the time of their first mention (linked when the glossary gives a
-// link), and a link to the transcript. The HTML uses only p, ul, li, a and
-// strong; everything taken from the transcript is escaped.
+// link), and a link to the transcript. The HTML uses only p, ul, li and a
+// (what Apple keeps in a description); everything taken from the transcript
+// is escaped, in the Markdown too (raw HTML never renders). chapters.json is
+// written only when every chapter has a real time.
 //
 // # Description
 //
@@ -24,8 +26,6 @@ package notes
 
 import (
 	"context"
-	"net/url"
-	"path/filepath"
 	"reflect"
 	"strings"
 
@@ -72,17 +72,14 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	return n, nil
 }
 
-// TranscriptURL is where the episode's transcript.vtt is published:
-// base/slug/transcript.vtt with slug the output directory's name, or
-// "transcript.vtt" relative to the notes without a base URL.
+// TranscriptURL is where the episode's transcript.vtt is published (see
+// pipeline.Publication.FileURL): base/slug/transcript.vtt with slug the
+// output directory's name, or "transcript.vtt" relative to the notes without
+// a base URL, and "" when base_url is not an http(s) URL.
 func TranscriptURL(baseURL, outDir string) string {
-	base := strings.TrimRight(strings.TrimSpace(baseURL), "/")
-	if base == "" {
-		return "transcript.vtt"
+	pub, err := pipeline.Publish(&pipeline.Config{OutDir: outDir, Podcast: pipeline.Podcast{BaseURL: baseURL}})
+	if err != nil {
+		return ""
 	}
-	slug := filepath.Base(filepath.Clean(outDir))
-	if outDir == "" || slug == "." || slug == string(filepath.Separator) {
-		return base + "/transcript.vtt"
-	}
-	return base + "/" + url.PathEscape(slug) + "/transcript.vtt"
+	return pub.FileURL("transcript.vtt")
 }

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"math"
@@ -326,8 +327,15 @@ func TestBrowserSample(t *testing.T) {
 		if w := tr.Words[in.Chapters.Chapters[2].Words.First]; got.Text != w.Text {
 			t.Errorf("after clicking chapter 3, highlighted %q, want %q", got.Text, w.Text)
 		}
-		if h := eval[string](t, b, `location.hash`); h != "#t=0:30" {
-			t.Errorf("after clicking chapter 3, location.hash = %q, want #t=0:30", h)
+		h := eval[string](t, b, `location.hash`)
+		if h != "#t=0:30.5" {
+			t.Errorf("after clicking chapter 3, location.hash = %q, want #t=0:30.5", h)
+		}
+		// The link itself, opened afresh, lands on the chapter's first
+		// word, not at the end of the sentence before (issue 13).
+		b.open(t, u+h)
+		if got := eval[current](t, b, currentJS); got.Text != tr.Words[in.Chapters.Chapters[2].Words.First].Text {
+			t.Errorf("opening %s highlights %q, want the chapter's first word %q", h, got.Text, tr.Words[in.Chapters.Chapters[2].Words.First].Text)
 		}
 		if cur := eval[string](t, b, `(document.querySelector("#ch a[aria-current]")||{}).textContent||""`); !strings.Contains(cur, "Thanks") {
 			t.Errorf("current chapter = %q, want Thanks", cur)
@@ -588,4 +596,29 @@ func TestBrowserLong(t *testing.T) {
 	load := eval[float64](t, b, `(function(){var n=performance.getEntriesByType("navigation")[0];return n.loadEventEnd-n.startTime})()`)
 	t.Logf("30,000-word page (%d bytes): loaded in %.0f ms", len(data), load)
 	b.checkErrors(t)
+}
+
+// TestBrowserAudioUnreachable opens a page whose published audio cannot be
+// loaded: the page says so, and ?audio= points it at the local copy.
+func TestBrowserAudioUnreachable(t *testing.T) {
+	b := newBrowser(t, 30*time.Second)
+	in := sampleInput(t, testcorpus.Sample())
+	u := writePage(t, in)
+	// The same page with an audio URL that does not exist.
+	p := strings.TrimPrefix(u, "file://")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(filepath.Dir(p), "missing.html")
+	os.WriteFile(bad, bytes.Replace(data, []byte(`src="../audio/episode.wav"`), []byte(`src="../audio/nope.mp3"`), 1), 0o644)
+	badURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(bad)}).String()
+	b.do(t, chromedp.Navigate(badURL))
+	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](`!document.getElementById("ae").hidden`, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("unreachable audio: the page does not say so: %v", err)
+	}
+	b.open(t, badURL+"?audio=../audio/episode.wav")
+	if hidden := eval[bool](t, b, `document.getElementById("ae").hidden`); !hidden {
+		t.Error("?audio= with a reachable file: the page still says the audio is unreachable")
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"math"
 	"net/url"
 	"path/filepath"
 	"strconv"
@@ -31,6 +32,9 @@ type Input struct {
 	// AudioURL is the player's source, as AudioURL builds it; "" leaves the
 	// player out.
 	AudioURL string
+	// Hosts are the configured hosts (podcast.toml): never shown as the
+	// guest.
+	Hosts []string
 }
 
 //go:embed page.tmpl
@@ -86,8 +90,12 @@ func AudioURL(cfg *pipeline.Config) string {
 	if audio == "" {
 		return ""
 	}
-	if base := strings.TrimRight(strings.TrimSpace(cfg.Podcast.BaseURL), "/"); base != "" {
-		return base + "/" + url.PathEscape(filepath.Base(audio))
+	if strings.TrimSpace(cfg.Podcast.BaseURL) != "" {
+		pub, err := pipeline.Publish(cfg)
+		if err != nil {
+			return "" // a base_url that is not http(s) is never linked
+		}
+		return pub.EnclosureURL
 	}
 	rel := relPath(cfg.OutDir, audio)
 	parts := strings.Split(filepath.ToSlash(rel), "/")
@@ -141,8 +149,21 @@ func stampOf(timed bool, sec float64) stamp {
 	}
 	sec = max(sec, 0)
 	l := FormatTime(sec)
-	// Href holds only digits and colons, from FormatTime.
-	return stamp{T: secs(sec), Label: l, Href: template.URL("#t=" + l)}
+	// Href holds only digits, colons and a point, from fragmentTime.
+	return stamp{T: secs(sec), Label: l, Href: template.URL("#t=" + fragmentTime(sec))}
+}
+
+// fragmentTime is the #t= form of a start: M:SS (H:MM:SS) with a tenth of a
+// second when the start is not whole, rounded up so that the link lands on
+// the word that starts there, not at the end of the word before it.
+func fragmentTime(sec float64) string {
+	tenths := math.Ceil(math.Round(sec*1000)/100) / 10 // up to the tenth, ignoring float noise
+	whole := math.Floor(tenths)
+	l := FormatTime(whole)
+	if d := int(math.Round((tenths - whole) * 10)); d > 0 {
+		l += "." + strconv.Itoa(d)
+	}
+	return l
 }
 
 // secs formats seconds for data-start and data-t: three decimals, clamped
@@ -210,7 +231,7 @@ func build(in Input) *view {
 	if v.Title == "" {
 		v.Title = strings.TrimSpace(tr.Header.Title)
 	}
-	v.Guest = tr.Guest(nil)
+	v.Guest = tr.Guest(in.Hosts)
 	if v.Title == "" {
 		v.Title = v.Guest // as the feed titles such an episode
 	}

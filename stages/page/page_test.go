@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -209,7 +210,7 @@ func TestRenderTimed(t *testing.T) {
 	}
 	for _, w := range []string{
 		`<audio id="a" controls preload="metadata" src="episode.wav"`,
-		`<a href="#t=0:30" data-t="30.498"><span class="tm">0:30</span> Thanks</a>`,
+		`<a href="#t=0:30.5" data-t="30.498"><span class="tm">0:30</span> Thanks</a>`,
 		`<span data-start="30.498">Thank</span>`,
 	} {
 		if !strings.Contains(s, w) {
@@ -460,4 +461,67 @@ func FuzzRender(f *testing.F) {
 			t.Errorf("Render: %d data-start words, want %d", got, timed)
 		}
 	})
+}
+
+// Issue 13 problem 10: a #t= link lands on the first word it points at, not
+// at the end of the word before (a start of 30.498 s must not link 0:30).
+func TestFragmentTime(t *testing.T) {
+	for _, tc := range []struct {
+		sec  float64
+		want string
+	}{
+		{0, "0:00"}, {30, "0:30"}, {30.498, "0:30.5"}, {30.41, "0:30.5"}, {30.4, "0:30.4"},
+		{59.97, "1:00"}, {3725.05, "1:02:05.1"}, {12.3000000001, "0:12.3"},
+	} {
+		if got := fragmentTime(tc.sec); got != tc.want {
+			t.Errorf("fragmentTime(%v) = %q, want %q", tc.sec, got, tc.want)
+		}
+		// The link never points before the start.
+		if got := fragmentSeconds(fragmentTime(tc.sec)); got < tc.sec-1e-6 {
+			t.Errorf("fragmentTime(%v) = %q, before the start", tc.sec, fragmentTime(tc.sec))
+		}
+	}
+}
+
+func fragmentSeconds(s string) float64 {
+	t := 0.0
+	for _, p := range strings.Split(s, ":") {
+		f, _ := strconv.ParseFloat(p, 64)
+		t = t*60 + f
+	}
+	return t
+}
+
+// Issue 13 problem 7: a configured host is never the page's guest.
+func TestPageGuestIsNotAHost(t *testing.T) {
+	tr := &pipeline.Transcript{
+		Header: pipeline.Header{Bio: "Builds things."},
+		Words:  []pipeline.Word{{Text: "Why?"}, {Text: "Because."}},
+		Turns:  []pipeline.Turn{{Speaker: "Jo Park", Words: pipeline.Span{First: 0, End: 1}}, {Speaker: "Alex Wang", Words: pipeline.Span{First: 1, End: 2}}},
+	}
+	b, err := Render(Input{Alignment: &pipeline.Alignment{Transcript: tr}, Hosts: []string{"Alex Wang"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(b); strings.Contains(s, "Guest: <strong>Alex Wang") || !strings.Contains(s, "Guest: <strong>Jo Park") {
+		t.Errorf("page guest line wrong: want Jo Park, never the host Alex Wang")
+	}
+}
+
+// The page says when its audio cannot be loaded and offers a local file.
+func TestPageLocalAudio(t *testing.T) {
+	b, err := Render(Input{AudioURL: "https://cdn.example.com/ep.mp3", Alignment: &pipeline.Alignment{Transcript: &pipeline.Transcript{}, Timed: true}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`id="ae" hidden`, "cannot be played from here", `type="file"`, "?audio="} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	for _, base := range []string{"javascript:alert(1)", "ftp://x.org/"} {
+		if got := AudioURL(&pipeline.Config{AudioPath: "/a/ep.mp3", Podcast: pipeline.Podcast{BaseURL: base}}); got != "" {
+			t.Errorf("AudioURL(base_url %q) = %q, want none", base, got)
+		}
+	}
 }

@@ -53,6 +53,7 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 		Show:      cfg.Podcast.Title,
 		Lang:      cfg.Podcast.Language,
 		AudioURL:  AudioURL(cfg),
+		Hosts:     cfg.Podcast.Hosts,
 	}
 	if in.Alignment == nil || in.Alignment.Transcript == nil || len(in.Alignment.Transcript.Words) == 0 {
 		pass.Warnf("no transcript words: the episode page has no transcript")
