@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/shownotes/shownotes/pipeline"
@@ -105,8 +106,8 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 		cfg.OutDir = abs
 	}
 
-	if err := preflight(&cfg); err != nil {
-		return err
+	if err := preflight(&cfg, configPath, glossary); err != nil {
+		return nameConfig(err, configPath)
 	}
 
 	var prog pipeline.Progress
@@ -125,7 +126,7 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 		if _, wrote := res[write.Stage]; wrote && ctx.Err() != nil {
 			return errInterruptedAfterWrite
 		}
-		return err
+		return nameConfig(err, configPath)
 	}
 	if !quiet {
 		fmt.Fprintf(stderr, "shownotes: notes written to %s\n", filepath.Join(cfg.OutDir, "shownotes.md"))
@@ -138,6 +139,27 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// configError is a settings error from a stage, shown with the name of the
+// file given as --config.
+type configError struct {
+	msg string
+	err error
+}
+
+func (e *configError) Error() string { return e.msg }
+func (e *configError) Unwrap() error { return e.err }
+
+// nameConfig puts the real name of the settings file into a configuration
+// error of the feed stages, which call it "podcast.toml" whatever the file
+// is called.
+func nameConfig(err error, configPath string) error {
+	const generic = "podcast.toml: "
+	if configPath == "" || !errors.Is(err, pipeline.ErrConfig) || !strings.Contains(err.Error(), generic) {
+		return err
+	}
+	return &configError{msg: strings.Replace(err.Error(), generic, configPath+": ", 1), err: err}
 }
 
 func unwrapPathError(err error) error {
