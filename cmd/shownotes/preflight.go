@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/shownotes/shownotes/feeds"
@@ -54,7 +55,9 @@ func preflight(cfg *pipeline.Config, extra ...string) error {
 	if feedDir == cfg.OutDir && slices.Contains(write.OutputNames, filepath.Base(path)) {
 		return fmt.Errorf("--feed %s: is the output file %s of --out; choose another feed path", cfg.FeedPath, filepath.Base(path))
 	}
-	if _, err := os.Stat(feedDir); errors.Is(err, fs.ErrNotExist) && feedDir != cfg.OutDir {
+	// The feed's directory must exist, or be made by the write stage:
+	// --out or one of its ancestors.
+	if _, err := os.Stat(feedDir); errors.Is(err, fs.ErrNotExist) && !within(cfg.OutDir, feedDir) {
 		return fmt.Errorf("--feed %s: directory %s does not exist", cfg.FeedPath, feedDir)
 	}
 	it, err := feed.BuildItem(cfg, nil, nil, nil, nil)
@@ -115,4 +118,10 @@ func writableDir(dir string) error {
 	f.Close()
 	os.Remove(f.Name())
 	return nil
+}
+
+// within reports whether dir is ancestor or dir itself.
+func within(dir, ancestor string) bool {
+	rel, err := filepath.Rel(ancestor, dir)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
 }

@@ -126,7 +126,7 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 		if _, wrote := res[write.Stage]; wrote && ctx.Err() != nil {
 			return errInterruptedAfterWrite
 		}
-		return nameConfig(err, configPath)
+		return nameAudio(nameConfig(err, configPath), cfg.AudioPath)
 	}
 	if !quiet {
 		fmt.Fprintf(stderr, "shownotes: notes written to %s\n", filepath.Join(cfg.OutDir, "shownotes.md"))
@@ -160,6 +160,16 @@ func nameConfig(err error, configPath string) error {
 		return err
 	}
 	return &configError{msg: strings.Replace(err.Error(), generic, configPath+": ", 1), err: err}
+}
+
+// nameAudio puts the audio file's name into an error of the align stage
+// ("audio too short to align" says which file).
+func nameAudio(err error, audioPath string) error {
+	var se *pipeline.StageError
+	if audioPath == "" || !errors.As(err, &se) || se.Stage != align.Stage.Name || strings.Contains(se.Err.Error(), audioPath) {
+		return err
+	}
+	return &pipeline.StageError{Stage: se.Stage, Err: fmt.Errorf("%s: %w", audioPath, se.Err)}
 }
 
 func unwrapPathError(err error) error {

@@ -79,7 +79,11 @@ func KeepsInputs(dir string, files []pipeline.File, inputs ...string) error {
 			continue
 		}
 		for _, f := range files {
-			if st, err := os.Stat(filepath.Join(dir, f.Name)); err == nil && os.SameFile(st, ist) {
+			target := filepath.Join(dir, f.Name)
+			if st, err := os.Stat(target); err == nil && os.SameFile(st, ist) {
+				if abs, err := filepath.Abs(in); err == nil && abs == target {
+					return fmt.Errorf("%s is both an input and an output of the run: writing it would overwrite the input (choose another --out)", in)
+				}
 				return fmt.Errorf("%s is the input %s: writing %s would overwrite it (choose another --out)", filepath.Join(dir, f.Name), in, f.Name)
 			}
 		}
