@@ -110,6 +110,8 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 		return nameConfig(err, configPath)
 	}
 
+	removeLeftovers(&cfg)
+
 	var prog pipeline.Progress
 	w := &warnings{w: stderr}
 	if !quiet && (verbose || isTerminal(os.Stderr)) {

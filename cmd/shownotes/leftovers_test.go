@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bufio"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/shownotes/shownotes/stages/write"
+)
+
+// TestLeftovers: what a SIGKILLed run left (a staging directory in --out, a
+// temporary file beside the feed) is removed by the next run, while a live
+// run's staging directory is kept.
+func TestLeftovers(t *testing.T) {
+	b := getBaseline(t)
+	c := newCase(t, b, "leftovers")
+	dead := filepath.Join(c.out, ".shownotes-staging-999999999-123")
+	old := filepath.Join(c.out, ".shownotes-staging-456")
+	live := filepath.Join(c.out, ".shownotes-staging-"+strconv.Itoa(os.Getpid())+"-789")
+	for _, d := range []string{dead, old, live} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(d, "shownotes.md"), []byte("half-written"), 0o644)
+	}
+	past := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(old, past, past)
+	feedTemp := filepath.Join(c.feedDir, ".feed.xml.tmp3141592")
+	os.WriteFile(feedTemp, []byte("<rss>half"), 0o644)
+	twoMin := time.Now().Add(-2 * time.Minute)
+	os.Chtimes(feedTemp, twoMin, twoMin)
+	fresh := filepath.Join(c.feedDir, ".feed.xml.tmp2718") // maybe a run starting now
+	os.WriteFile(fresh, []byte("<rss>"), 0o644)
+
+	r := runBin(t, 0, c.args(c.audio, c.transcript)...)
+	if r.code != 0 {
+		t.Fatalf("exit %d; stderr:\n%s", r.code, r.stderr)
+	}
+	for p, keep := range map[string]bool{dead: false, old: false, live: true, feedTemp: false, fresh: true} {
+		_, err := os.Stat(p)
+		if got := err == nil; got != keep {
+			t.Errorf("%s kept = %v, want %v", filepath.Base(p), got, keep)
+		}
+	}
+}
+
+// TestClosedStderr: a run whose stderr is closed early (shownotes ... 2>&1 |
+// head -1) is not killed by SIGPIPE half-way: it finishes its work.
+func TestClosedStderr(t *testing.T) {
+	b := getBaseline(t)
+	c := newCase(t, b, "sigpipe")
+	before := snapshot(t, c.out, c.feedDir)
+	cmd := exec.Command(binPath, append(c.args(c.audio, c.transcript), "--verbose")...)
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout, cmd.Stderr = pw, pw
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	pw.Close()
+	line, _ := bufio.NewReader(pr).ReadString('\n')
+	pr.Close() // like head -1
+	err = cmd.Wait()
+	t.Logf("first line %q; wait: %v", line, err)
+	if err != nil {
+		t.Fatalf("run with a closed stderr: %v, want exit 0", err)
+	}
+	changed := diffSnapshots(before, snapshot(t, c.out, c.feedDir))
+	if len(changed) < len(write.OutputNames)+1 {
+		t.Errorf("only %d files changed, want every output and the feed: %v", len(changed), changed)
+	}
+}
