@@ -78,25 +78,29 @@ func textRankContext(ctx context.Context, sents [][]string) ([]float64, error) {
 	}
 	adj := make([][]edge, n)
 	out := make([]float64, n)
+	shared := make([]int, n)
+	var js []int
 	for i := range n {
 		if i%64 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		shared := map[int]int{}
+		// shared words per other sentence, in a dense counter reset after
+		// use (a map per sentence made 10,000 short turns take minutes)
+		js = js[:0]
 		for w := range sets[i] {
 			for _, j := range index[w] {
 				if j != i {
+					if shared[j] == 0 {
+						js = append(js, j)
+					}
 					shared[j]++
 				}
 			}
 		}
-		js := make([]int, 0, len(shared))
-		for j := range shared {
-			js = append(js, j)
-		}
 		sort.Ints(js)
 		for _, j := range js {
 			c := shared[j]
+			shared[j] = 0
 			den := math.Log(float64(len(sets[i])+1)) + math.Log(float64(len(sets[j])+1))
 			if den <= 0 {
 				continue
