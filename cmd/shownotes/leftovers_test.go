@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"testing"
 	"time"
 
@@ -74,5 +75,46 @@ func TestClosedStderr(t *testing.T) {
 	changed := diffSnapshots(before, snapshot(t, c.out, c.feedDir))
 	if len(changed) < len(write.OutputNames)+1 {
 		t.Errorf("only %d files changed, want every output and the feed: %v", len(changed), changed)
+	}
+}
+
+func TestRemoveFeedTemps(t *testing.T) {
+	tests := []struct {
+		name     string
+		lock     string // "", "free" or "held"
+		age      time.Duration
+		wantGone bool
+	}{
+		{"no lock file, fresh temp (a run may be starting)", "", 0, false},
+		{"no lock file, temp of two minutes", "", 2 * time.Minute, true},
+		{"lock free, fresh temp", "free", 0, true},
+		{"lock held by a live run", "held", 2 * time.Hour, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			feed := filepath.Join(dir, "feed.xml")
+			tmp := filepath.Join(dir, ".feed.xml.tmp123")
+			os.WriteFile(tmp, []byte("<rss"), 0o644)
+			then := time.Now().Add(-tc.age)
+			os.Chtimes(tmp, then, then)
+			if tc.lock != "" {
+				f, err := os.Create(filepath.Join(dir, ".feed.xml.lock"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				if tc.lock == "held" {
+					if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			removeFeedTemps(feed)
+			_, err := os.Stat(tmp)
+			if gone := os.IsNotExist(err); gone != tc.wantGone {
+				t.Errorf("temp removed = %v, want %v", gone, tc.wantGone)
+			}
+		})
 	}
 }
