@@ -2,6 +2,8 @@ package transcript
 
 import (
 	"fmt"
+
+	"github.com/shownotes/shownotes/pipeline"
 	"strings"
 	"testing"
 )
@@ -55,4 +57,28 @@ func TestStripControls(t *testing.T) {
 			t.Errorf("stripControls(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
+}
+
+// controlIn names the first text of tr that holds a control character, or
+// returns "".
+func controlIn(tr *pipeline.Transcript) string {
+	texts := []string{tr.Header.Title, tr.Header.Guest, tr.Header.Bio}
+	texts = append(texts, tr.Header.Speakers...)
+	for _, w := range tr.Words {
+		texts = append(texts, w.Text, w.Speaker)
+	}
+	for _, tu := range tr.Turns {
+		texts = append(texts, tu.Speaker)
+	}
+	for _, n := range tr.Notes {
+		texts = append(texts, n.Kind, n.Text)
+	}
+	for _, x := range texts {
+		for _, r := range x {
+			if isControl(r) {
+				return fmt.Sprintf("%q", x)
+			}
+		}
+	}
+	return ""
 }
