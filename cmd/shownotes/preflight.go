@@ -120,7 +120,7 @@ func writableDir(dir string) error {
 	return nil
 }
 
-// within reports whether dir is ancestor or dir itself.
+// within reports whether ancestor is dir itself or one of its ancestors.
 func within(dir, ancestor string) bool {
 	rel, err := filepath.Rel(ancestor, dir)
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, "../")
