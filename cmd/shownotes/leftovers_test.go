@@ -118,3 +118,49 @@ func TestRemoveFeedTemps(t *testing.T) {
 		})
 	}
 }
+
+// TestKillThenRerun kills a run (SIGKILL: no chance to clean up) as the
+// write or the feed stage starts, then runs again: the second run must
+// finish, leaving no staging directory and no feed temporary behind.
+func TestKillThenRerun(t *testing.T) {
+	b := getBaseline(t)
+	for _, stage := range []string{"write", "feed"} {
+		t.Run(stage, func(t *testing.T) {
+			c := newCase(t, b, "kill-"+stage)
+			args := append(c.args(c.audio, c.transcript), "--verbose")
+			cmd := exec.Command(binPath, args...)
+			stderr, err := cmd.StderrPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			sc := bufio.NewScanner(stderr)
+			killed := false
+			for sc.Scan() {
+				if m := stageLine.FindStringSubmatch(sc.Text()); m != nil && m[1] == stage {
+					cmd.Process.Kill()
+					killed = true
+					break
+				}
+			}
+			for sc.Scan() {
+			}
+			cmd.Wait()
+			if !killed {
+				t.Fatalf("the run never reached the %s stage", stage)
+			}
+			r := runBin(t, 0, c.args(c.audio, c.transcript)...)
+			if r.code != 0 {
+				t.Fatalf("rerun after SIGKILL: exit %d; stderr:\n%s", r.code, r.stderr)
+			}
+			if left := stagingDirs(c.out); len(left) > 0 {
+				t.Errorf("staging directories left after the rerun: %v", left)
+			}
+			if left := tempFiles(c.out, c.feedDir); len(left) > 0 {
+				t.Errorf("temporary files left after the rerun: %v", left)
+			}
+		})
+	}
+}
