@@ -43,6 +43,9 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // scan parses the whole feed (it must be well-formed XML with an <rss> root
 // holding a <channel>) and returns its layout.
 func scan(data []byte) (*layout, error) {
+	if err := notUTF16(data); err != nil {
+		return nil, err
+	}
 	base := 0
 	if bytes.HasPrefix(data, bom) {
 		base = len(bom)

@@ -85,6 +85,9 @@ func nsKey(uri string) string {
 
 // parseTree parses a whole document into nodes.
 func parseTree(data []byte) (*node, error) {
+	if err := notUTF16(data); err != nil {
+		return nil, err
+	}
 	data = bytes.TrimPrefix(data, bom)
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.CharsetReader = func(charset string, r io.Reader) (io.Reader, error) {

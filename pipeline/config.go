@@ -3,6 +3,7 @@ package pipeline
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,7 +79,11 @@ var ErrConfig = errors.New("bad configuration")
 // are reported as an error so that typos do not pass silently.
 func LoadPodcast(path string) (Podcast, error) {
 	var p Podcast
-	md, err := toml.DecodeFile(path, &p)
+	data, err := readSettings(path)
+	if err != nil {
+		return p, err
+	}
+	md, err := toml.Decode(data, &p)
 	if err != nil {
 		return p, fmt.Errorf("%w: %s: %v", ErrConfig, path, oneLine(err))
 	}
@@ -91,7 +96,11 @@ func LoadPodcast(path string) (Podcast, error) {
 // LoadGlossary reads a glossary file.
 func LoadGlossary(path string) (Glossary, error) {
 	var g Glossary
-	md, err := toml.DecodeFile(path, &g)
+	data, err := readSettings(path)
+	if err != nil {
+		return g, err
+	}
+	md, err := toml.Decode(data, &g)
 	if err != nil {
 		return g, fmt.Errorf("%w: %s: %v", ErrConfig, path, oneLine(err))
 	}
@@ -109,6 +118,39 @@ func LoadGlossary(path string) (Glossary, error) {
 		}
 	}
 	return g, nil
+}
+
+// MaxSettingsSize bounds the size of podcast.toml and of a glossary: a
+// settings file is a few kilobytes, and reading /dev/zero by mistake must
+// not grow memory without limit.
+const MaxSettingsSize = 1 << 20
+
+// readSettings reads a settings file of at most MaxSettingsSize bytes.
+func readSettings(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", fmt.Errorf("%w: %s: %v", ErrConfig, path, unwrapPath(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return "", fmt.Errorf("%w: %s: is a directory", ErrConfig, path)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxSettingsSize+1))
+	if err != nil {
+		return "", fmt.Errorf("%w: %s: %v", ErrConfig, path, unwrapPath(err))
+	}
+	if len(b) > MaxSettingsSize {
+		return "", fmt.Errorf("%w: %s: larger than %d MB, not a settings file", ErrConfig, path, MaxSettingsSize>>20)
+	}
+	return string(b), nil
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 // GlossaryBeside returns the path of glossary.toml in the directory of the

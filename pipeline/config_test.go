@@ -99,3 +99,28 @@ func TestTranscriptText(t *testing.T) {
 // that the command runs everywhere. It cannot import testcorpus, which
 // declares it elsewhere, without an import cycle.
 var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
+
+// TestSettingsBounded: a settings file that never ends (/dev/zero) or is
+// huge is refused after at most MaxSettingsSize bytes, naming the file.
+func TestSettingsBounded(t *testing.T) {
+	big := filepath.Join(t.TempDir(), "huge.toml")
+	os.WriteFile(big, []byte("# "+strings.Repeat("x", MaxSettingsSize)+"\n"), 0o644)
+	paths := []string{big}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		paths = append(paths, "/dev/zero", "/dev/urandom")
+	}
+	for _, p := range paths {
+		for name, load := range map[string]func(string) error{
+			"podcast":  func(p string) error { _, err := LoadPodcast(p); return err },
+			"glossary": func(p string) error { _, err := LoadGlossary(p); return err },
+		} {
+			err := load(p)
+			if err == nil || !errors.Is(err, ErrConfig) || !strings.Contains(err.Error(), p) || !strings.Contains(err.Error(), "larger than") {
+				t.Errorf("%s(%s) = %v, want a bounded-size error naming the file", name, p, err)
+			}
+		}
+	}
+	if _, err := LoadPodcast(t.TempDir()); err == nil || !strings.Contains(err.Error(), "directory") {
+		t.Errorf("LoadPodcast(dir) = %v, want is a directory", err)
+	}
+}

@@ -13,7 +13,13 @@
 // transcript is synthesised). Once cancelled, Run waits a short grace period
 // for running stages to return and then abandons the rest, so Ctrl-C is
 // answered within a second even while a stage is inside a long library call;
-// the stages that write files check the context before they commit. A stage reads its inputs from Pass.ResultOf, its settings from
+// the stages that write files check the context before they commit. A stage
+// that returns without error keeps its result even when the context ended
+// meanwhile, so that the caller's account of an interrupted run agrees with
+// the disk (the outputs were written, the feed was not). A stage that panics
+// fails with one error wrapping ErrPanic; the stages after it do not run.
+//
+// A stage reads its inputs from Pass.ResultOf, its settings from
 // Pass.Config, and reports non-fatal problems with Pass.Warnf. Stages never
 // write outside the output directory except the feed stage, and never mutate
 // another stage's result.

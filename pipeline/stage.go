@@ -195,13 +195,15 @@ func (r *Runner) Run(ctx context.Context, cfg *Config, targets ...*Stage) (map[*
 			}
 			mu.Unlock()
 			t0 := time.Now()
-			res, err := s.Run(ctx, &Pass{Stage: s, Config: cfg, ResultOf: in, warn: warn})
+			res, err := runRecovered(ctx, s, &Pass{Stage: s, Config: cfg, ResultOf: in, warn: warn})
 			if err == nil && res != nil && reflect.TypeOf(res) != s.ResultType {
 				err = fmt.Errorf("%w: stage returned %T, declared %v", ErrGraph, res, s.ResultType)
 			}
-			if err == nil {
-				err = ctx.Err()
-			}
+			// A stage that returns without error has done its work even
+			// when the context ended meanwhile (the write stage may have
+			// committed the outputs): its result is kept, so that the
+			// caller's account of the run agrees with the disk. The
+			// stages after it do not start.
 			mu.Lock()
 			if abandoned {
 				mu.Unlock()
@@ -246,6 +248,19 @@ func (r *Runner) Run(ctx context.Context, cfg *Config, targets ...*Stage) (map[*
 		}
 	}
 	return results, firstErr
+}
+
+// ErrPanic is wrapped by the error of a stage that panicked.
+var ErrPanic = errors.New("internal error")
+
+// runRecovered runs the stage, turning a panic into an error.
+func runRecovered(ctx context.Context, s *Stage, pass *Pass) (res any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("%w (a bug in shownotes, please report it): panic: %v", ErrPanic, r)
+		}
+	}()
+	return s.Run(ctx, pass)
 }
 
 // Result returns the typed result of stage s from a pass or a run's results.

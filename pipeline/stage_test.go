@@ -119,9 +119,58 @@ func TestRunCancelled(t *testing.T) {
 	a := stage("a")
 	a.Run = func(context.Context, *Pass) (any, error) { cancel(); return "a", nil }
 	b := stage("b", a)
-	_, err := (&Runner{}).Run(ctx, nil, b)
+	res, err := (&Runner{}).Run(ctx, nil, b)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("Run() = %v, want context.Canceled", err)
+	}
+	// a returned without error: it did its work, and the result says so.
+	if res[a] != "a" || res[b] != nil {
+		t.Errorf("Run() results = %v, want a's kept and no b", res)
+	}
+}
+
+// TestRunCommittedAtCancel: a last stage that commits as the context ends
+// (the write stage renaming the outputs as Ctrl-C arrives) is done, and the
+// run succeeded: the report must agree with the disk.
+func TestRunCommittedAtCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	a := stage("a")
+	last := stage("last", a)
+	last.Run = func(context.Context, *Pass) (any, error) { cancel(); return "committed", nil }
+	res, err := (&Runner{}).Run(ctx, nil, last)
+	if err != nil || res[last] != "committed" {
+		t.Errorf("Run() = %v, %v; want the committed result and no error", res, err)
+	}
+}
+
+func TestRunRecoversPanic(t *testing.T) {
+	tests := []struct {
+		name string
+		run  func(context.Context, *Pass) (any, error)
+	}{
+		{"nil map", func(context.Context, *Pass) (any, error) {
+			var m map[string]int
+			m["x"] = 1
+			return "", nil
+		}},
+		{"index", func(_ context.Context, p *Pass) (any, error) { return p.Stage.Requires[3].Name, nil }},
+		{"panic with error", func(context.Context, *Pass) (any, error) { panic(errors.New("boom\nsecond line")) }},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := stage("a")
+			bad := stage("bad", a)
+			bad.Run = tc.run
+			after := stage("after", bad)
+			res, err := (&Runner{}).Run(context.Background(), nil, after)
+			var se *StageError
+			if !errors.Is(err, ErrPanic) || !errors.As(err, &se) || se.Stage != "bad" {
+				t.Fatalf("Run() = %v, want a StageError of stage bad wrapping ErrPanic", err)
+			}
+			if res[after] != nil {
+				t.Errorf("a stage after the panic ran: %v", res)
+			}
+		})
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,7 +41,7 @@ func main() {
 		return
 	}
 	if !*skipAlign {
-		if err := evalAlign(strings.Split(*episodes, ",")); err != nil {
+		if _, err := evalAlign(os.Stdout, os.Stderr, strings.Split(*episodes, ",")); err != nil {
 			fmt.Fprintln(os.Stderr, "evaluate:", err)
 			os.Exit(1)
 		}
@@ -74,30 +75,41 @@ func episodeDir(name string) string {
 	return testcorpus.Rendered(name)
 }
 
-func evalAlign(names []string) error {
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+// alignRow is one episode's line of the alignment table.
+type alignRow struct {
+	Name, Method string
+	Scores       align.Scores
+	Seconds      float64
+}
+
+// evalAlign aligns each rendered episode, prints the table of its figures
+// on w (notes on episodes not rendered go to notes) and returns the rows.
+func evalAlign(w, notes io.Writer, names []string) ([]alignRow, error) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "episode\tmethod\twords\tcoverage\tmedian ms\tp90 ms\tp95 ms\t≤100ms\t≤250ms\tsent median ms\tsent p95 ms\tsent ≤1s\tseconds\t")
+	var rows []alignRow
 	for _, name := range names {
 		dir := episodeDir(name)
 		if dir == "" {
-			fmt.Fprintf(os.Stderr, "evaluate: %s not rendered (run ../shared/corpus/render .corpus %s); skipped\n", name, name)
+			fmt.Fprintf(notes, "evaluate: %s not rendered (run ../shared/corpus/render .corpus %s); skipped\n", name, name)
 			continue
 		}
 		t0 := time.Now()
 		al, err := alignEpisode(filepath.Join(dir, "episode.wav"), filepath.Join(dir, "transcript.txt"))
 		if err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+			return rows, fmt.Errorf("%s: %w", name, err)
 		}
 		secs := time.Since(t0).Seconds()
 		truth, err := align.ReadTruth(filepath.Join(dir, "truth.json"))
 		if err != nil {
-			return err
+			return rows, err
 		}
 		var words []align.TimedWord
 		for _, w := range al.Transcript.Words {
 			words = append(words, align.TimedWord{Text: w.Text, Start: w.Start, End: w.End})
 		}
 		s := align.Score(truth, words)
+		rows = append(rows, alignRow{Name: name, Method: al.Method, Scores: s, Seconds: secs})
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.0f\t%.0f\t%.0f\t%.3f\t%.3f\t%.0f\t%.0f\t%.3f\t%.1f\t\n",
 			name, al.Method, s.Tokens, s.Coverage, s.WordMedianMs, s.WordP90Ms, s.WordP95Ms,
 			s.WordWithin100, s.WordWithin250, s.SentMedianMs, s.SentP95Ms, s.SentWithin1s, secs)
@@ -105,7 +117,7 @@ func evalAlign(names []string) error {
 			writeAlignment(filepath.Join(out, name+".alignment.json"), al)
 		}
 	}
-	return tw.Flush()
+	return rows, tw.Flush()
 }
 
 // alignEpisode runs the stages up to align.

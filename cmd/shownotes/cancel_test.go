@@ -78,6 +78,15 @@ func TestCancel(t *testing.T) {
 
 		{"SIGINT in entities of 30k words", syscall.SIGINT, "entities", "", bigText},
 		{"SIGTERM in quotes of 30k words", syscall.SIGTERM, "quotes", "", bigText},
+
+		// The terminal closed: handled like SIGTERM.
+		{"SIGHUP in align", syscall.SIGHUP, "align", audio, transcript},
+		{"SIGHUP in chapters of 30k words", syscall.SIGHUP, "chapters", "", bigText},
+
+		// The outputs are committed: the message must say so, and the
+		// disk must agree with it.
+		{"SIGINT in feed", syscall.SIGINT, "feed", audio, transcript},
+		{"SIGHUP in feed", syscall.SIGHUP, "feed", "", bigText},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -149,21 +158,69 @@ func TestCancel(t *testing.T) {
 			} else if werr != nil {
 				t.Fatal(werr)
 			}
-			if code != exitInterrupted {
-				t.Errorf("exit = %d, want %d", code, exitInterrupted)
-			}
 			if took > time.Second {
 				t.Errorf("stopped %v after %v, want within 1 s", took.Round(time.Millisecond), tc.sig)
 			}
-			if !strings.HasSuffix(out, "shownotes: interrupted; outputs and feed left as they were") {
-				t.Errorf("stderr does not end with the interrupted line:\n%s", out)
-			}
 			if left := tempFiles(c.out, c.feedDir); len(left) > 0 {
 				t.Errorf("temporary files left behind: %v", left)
+			}
+			if left := stagingDirs(c.out); len(left) > 0 {
+				t.Errorf("staging directories left behind: %v", left)
+			}
+			if tc.stage == "feed" {
+				checkAfterWrite(t, code, out, before, snapshot(t, c.out, c.feedDir), c)
+				return
+			}
+			if code != exitInterrupted {
+				t.Errorf("exit = %d, want %d", code, exitInterrupted)
+			}
+			if !strings.HasSuffix(out, "shownotes: interrupted; outputs and feed left as they were") {
+				t.Errorf("stderr does not end with the interrupted line:\n%s", out)
 			}
 			if d := diffSnapshots(before, snapshot(t, c.out, c.feedDir)); len(d) > 0 {
 				t.Errorf("an interrupted run changed the earlier outputs or feed: %v", d)
 			}
 		})
+	}
+}
+
+// stagingDirs lists the write stage's staging directories left in dir.
+func stagingDirs(dir string) []string {
+	m, _ := filepath.Glob(filepath.Join(dir, ".shownotes-staging-*"))
+	return m
+}
+
+// checkAfterWrite checks a run signalled once the outputs were committed:
+// whatever it says must be what the disk holds. Either it finished (exit 0,
+// outputs and feed new) or it stopped before the feed (exit 130, saying the
+// outputs were written and the feed left as it was).
+func checkAfterWrite(t *testing.T, code int, stderr string, before, after map[string]string, c *caseEnv) {
+	t.Helper()
+	outChanged, feedChanged := 0, false
+	for _, d := range diffSnapshots(before, after) {
+		switch {
+		case strings.HasPrefix(d, "changed "+c.feed):
+			feedChanged = true
+		case strings.HasPrefix(d, "changed "+c.out+"/"):
+			outChanged++
+		}
+	}
+	if outChanged == 0 {
+		t.Errorf("the write stage had finished but the outputs are the earlier run's")
+	}
+	switch code {
+	case exitOK:
+		if !feedChanged {
+			t.Errorf("exit 0 but the feed was not updated; stderr:\n%s", stderr)
+		}
+	case exitInterrupted:
+		if !strings.HasSuffix(stderr, "shownotes: interrupted after the outputs were written; the feed was left as it was") {
+			t.Errorf("stderr does not say the outputs were written:\n%s", stderr)
+		}
+		if feedChanged {
+			t.Errorf("the run says the feed was left as it was, but it changed")
+		}
+	default:
+		t.Errorf("exit = %d, want 0 or %d; stderr:\n%s", code, exitInterrupted, stderr)
 	}
 }

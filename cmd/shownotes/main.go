@@ -10,7 +10,9 @@
 //	shownotes version
 //
 // Exit status: 0 on success, 1 when the run fails, 2 for a usage error, 130
-// when interrupted (SIGINT or SIGTERM).
+// when interrupted (SIGINT, SIGTERM or SIGHUP: the terminal closed). A closed
+// stdout or stderr (shownotes ... | head) does not stop a run: its messages
+// are lost, its work is done.
 package main
 
 import (
@@ -51,7 +53,10 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// Writes to a closed pipe fail with EPIPE instead of killing the run
+	// by SIGPIPE half-way through without a word.
+	signal.Ignore(syscall.SIGPIPE)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)

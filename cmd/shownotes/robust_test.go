@@ -328,6 +328,66 @@ type badCase struct {
 	sameTimes bool
 	// whole: exit 0 and every output written (no check of times).
 	whole bool
+	// check, when set, inspects the outputs of a good run.
+	check func(t *testing.T, c *caseEnv)
+}
+
+// showConfig writes the sample's settings without the lines starting with
+// any of drop and with the lines of add, as show.toml.
+func showConfig(t *testing.T, c *caseEnv, drop []string, add ...string) string {
+	t.Helper()
+	b, err := os.ReadFile(configPath())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keep []string
+	for _, l := range strings.Split(string(b), "\n") {
+		if !slices.ContainsFunc(drop, func(d string) bool { return strings.HasPrefix(l, d) }) {
+			keep = append(keep, l)
+		}
+	}
+	return c.write(t, "show.toml", []byte(strings.Join(append(keep, add...), "\n")+"\n"))
+}
+
+// newFeedArgs is a run that creates a new feed with the given settings.
+func newFeedArgs(c *caseEnv, config string) []string {
+	return append(c.args(c.audio, c.transcript), "--config", config, "--feed", filepath.Join(c.feedDir, "new.xml"))
+}
+
+// noControls fails when an output meant for people holds a control
+// character other than tab, LF and CR.
+func noControls(t *testing.T, c *caseEnv) {
+	for _, name := range []string{"shownotes.html", "shownotes.md", "shownotes.txt", "transcript.vtt", "transcript.srt", "episode.html"} {
+		b, err := os.ReadFile(filepath.Join(c.out, name))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		for i, r := range string(b) {
+			if (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f) {
+				t.Errorf("%s holds control character %U at byte %d", name, r, i)
+				break
+			}
+		}
+		if strings.Contains(string(b), "[31m") {
+			t.Errorf("%s holds the remains of a terminal escape", name)
+		}
+	}
+}
+
+// utf16LE encodes s as UTF-16 little-endian with a byte order mark.
+func utf16LE(s string) []byte {
+	out := []byte{0xFF, 0xFE}
+	for _, r := range s {
+		if r >= 0x10000 {
+			r -= 0x10000
+			hi, lo := 0xD800+(r>>10), 0xDC00+(r&0x3FF)
+			out = append(out, byte(hi), byte(hi>>8), byte(lo), byte(lo>>8))
+			continue
+		}
+		out = append(out, byte(r), byte(r>>8))
+	}
+	return out
 }
 
 const nobody = 65534
@@ -465,6 +525,85 @@ func badCases() []badCase {
 			return c.args(c.audio, c.transcript)
 		}},
 
+		// Inputs inside --out under an output's name: refused, not overwritten.
+		{name: "--out holds the transcript.vtt being read", code: 1, errRE: `(?i)overwrite`, names: "transcript.vtt",
+			setup: func(t *testing.T, c *caseEnv) []string {
+				in := filepath.Join(c.out, "transcript.vtt")
+				copyFile(t, filepath.Join(sampleDir(), "transcript.vtt"), in)
+				return c.args(c.audio, in)
+			}},
+		{name: "--out holds the transcript.json being read", code: 1, errRE: `(?i)overwrite`, names: "transcript.json",
+			setup: func(t *testing.T, c *caseEnv) []string {
+				in := filepath.Join(c.out, "transcript.json")
+				copyFile(t, filepath.Join(c.base.out, "transcript.json"), in)
+				return c.args(c.audio, in)
+			}},
+		{name: "--out holds the transcript through a link", code: 1, errRE: `(?i)overwrite`, names: "transcript.srt",
+			setup: func(t *testing.T, c *caseEnv) []string {
+				os.Remove(filepath.Join(c.out, "transcript.srt"))
+				if err := os.Link(c.transcript, filepath.Join(c.out, "transcript.srt")); err != nil {
+					t.Skip("hard link:", err)
+				}
+				return c.args(c.audio, c.transcript)
+			}},
+
+		// Checks before the work: each fails in a second, nothing written.
+		{name: "episode.html is a directory", code: 1, errRE: `(?i)directory`, names: "episode.html",
+			setup: func(t *testing.T, c *caseEnv) []string {
+				p := filepath.Join(c.out, "episode.html")
+				os.Remove(p)
+				os.MkdirAll(filepath.Join(p, "inside"), 0o755)
+				return c.args(c.audio, c.transcript)
+			}},
+		{name: "--feed is an output file", code: 1, errRE: `(?i)output`, names: "shownotes.html",
+			setup: func(t *testing.T, c *caseEnv) []string {
+				return append(c.args(c.audio, c.transcript), "--feed", filepath.Join(c.out, "shownotes.html"))
+			}},
+		{name: "--feed in a missing directory", code: 1, errRE: `(?i)does not exist`, names: "nodir",
+			setup: func(t *testing.T, c *caseEnv) []string {
+				return append(c.args(c.audio, c.transcript), "--feed", filepath.Join(c.dir, "nodir", "feed.xml"))
+			}},
+		{name: "new feed without title", code: 1, errRE: `title`, names: "show.toml", setup: func(t *testing.T, c *caseEnv) []string {
+			return newFeedArgs(c, showConfig(t, c, []string{"title"}))
+		}},
+		{name: "new feed without category", code: 1, errRE: `category`, names: "show.toml", setup: func(t *testing.T, c *caseEnv) []string {
+			return newFeedArgs(c, showConfig(t, c, []string{"category"}))
+		}},
+		{name: "new feed with a bad owner_email", code: 1, errRE: `owner_email`, names: "show.toml", setup: func(t *testing.T, c *caseEnv) []string {
+			return newFeedArgs(c, showConfig(t, c, []string{"owner_email"}, `owner_email = "not an address"`))
+		}},
+		{name: "--config /dev/zero", code: 1, errRE: `(?i)larger than`, names: "/dev/zero", setup: func(t *testing.T, c *caseEnv) []string {
+			return append(c.args(c.audio, c.transcript), "--config", "/dev/zero")
+		}},
+		{name: "--glossary /dev/urandom", code: 1, errRE: `(?i)larger than`, names: "/dev/urandom", setup: func(t *testing.T, c *caseEnv) []string {
+			return append(c.args(c.audio, c.transcript), "--glossary", "/dev/urandom")
+		}},
+
+		// Messages.
+		{name: "UTF-16 feed", code: 1, errRE: `UTF-16`, names: "feed.xml", setup: func(t *testing.T, c *caseEnv) []string {
+			b, err := os.ReadFile(c.feed)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := strings.Replace(string(b), `encoding="UTF-8"`, `encoding="UTF-16"`, 1)
+			if err := os.WriteFile(c.feed, utf16LE(x), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return c.args(c.audio, c.transcript)
+		}},
+		{name: "audio too short", code: 1, errRE: `(?i)too short`, names: "short.wav", setup: func(t *testing.T, c *caseEnv) []string {
+			return c.args(c.write(t, "short.wav", wavSpec{}.build(pcm16(c.base.samples[:800], 1))), c.transcript)
+		}},
+		{name: "control characters in the transcript", whole: true, check: noControls, setup: func(t *testing.T, c *caseEnv) []string {
+			b, err := os.ReadFile(c.transcript)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x := strings.Replace(string(b), "Welcome.", "Welcome.\x1b[31m\x07\u0085", 1)
+			x = strings.Replace(x, "Thank you.", "Thank\x1b[0m you.\x0b", 1)
+			return c.args(c.audio, c.write(t, "dirty.txt", []byte(x)))
+		}},
+
 		// Usage.
 		{name: "no --out", code: 2, errRE: `--out`, setup: func(t *testing.T, c *caseEnv) []string {
 			return []string{"run", "--transcript", c.transcript}
@@ -578,6 +717,9 @@ func TestBadInputs(t *testing.T) {
 				if st, err := os.Stat(filepath.Join(c.out, name)); err != nil || st.Size() == 0 {
 					t.Errorf("output %s missing or empty after a good run: %v", name, err)
 				}
+			}
+			if tc.check != nil {
+				tc.check(t, c)
 			}
 			if tc.sameTimes {
 				got, err := readAlignment(filepath.Join(c.out, "alignment.json"))

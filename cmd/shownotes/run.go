@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/shownotes/shownotes/pipeline"
@@ -106,14 +107,16 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 		cfg.OutDir = abs
 	}
 
-	if err := preflight(&cfg); err != nil {
-		return err
+	if err := preflight(&cfg, configPath, glossary); err != nil {
+		return nameConfig(err, configPath)
 	}
 	if ws, _ := cfg.Podcast.Validate(); len(ws) > 0 {
 		for _, m := range ws {
 			fmt.Fprintf(stderr, "shownotes: warning: config: %s\n", m)
 		}
 	}
+
+	removeLeftovers(&cfg)
 
 	var prog pipeline.Progress
 	w := &warnings{w: stderr}
@@ -131,7 +134,7 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 		if _, wrote := res[write.Stage]; wrote && ctx.Err() != nil {
 			return errInterruptedAfterWrite
 		}
-		return err
+		return nameAudio(nameConfig(err, configPath), cfg.AudioPath)
 	}
 	if !quiet {
 		fmt.Fprintf(stderr, "shownotes: notes written to %s\n", filepath.Join(cfg.OutDir, "shownotes.md"))
@@ -144,6 +147,37 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// configError is a settings error from a stage, shown with the name of the
+// file given as --config.
+type configError struct {
+	msg string
+	err error
+}
+
+func (e *configError) Error() string { return e.msg }
+func (e *configError) Unwrap() error { return e.err }
+
+// nameConfig puts the real name of the settings file into a configuration
+// error of the feed stages, which call it "podcast.toml" whatever the file
+// is called.
+func nameConfig(err error, configPath string) error {
+	const generic = "podcast.toml: "
+	if configPath == "" || !errors.Is(err, pipeline.ErrConfig) || !strings.Contains(err.Error(), generic) {
+		return err
+	}
+	return &configError{msg: strings.Replace(err.Error(), generic, configPath+": ", 1), err: err}
+}
+
+// nameAudio puts the audio file's name into an error of the align stage
+// ("audio too short to align" says which file).
+func nameAudio(err error, audioPath string) error {
+	var se *pipeline.StageError
+	if audioPath == "" || !errors.As(err, &se) || se.Stage != align.Stage.Name || strings.Contains(se.Err.Error(), audioPath) {
+		return err
+	}
+	return &pipeline.StageError{Stage: se.Stage, Err: fmt.Errorf("%s: %w", audioPath, se.Err)}
 }
 
 func unwrapPathError(err error) error {

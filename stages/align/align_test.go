@@ -140,7 +140,7 @@ func loadSample(t *testing.T, transcriptPath string) (*pipeline.Transcript, *pip
 func needSynth(t *testing.T) {
 	t.Helper()
 	if _, err := loadEspeak(); err != nil {
-		t.Skipf("eSpeak NG missing (%v): the synthesis aligner cannot be tested here", err)
+		testcorpus.Missing(t, "eSpeak NG missing (%v): the synthesis aligner cannot be tested here", err)
 	}
 }
 
@@ -314,7 +314,7 @@ func TestScoreMatchesPython(t *testing.T) {
 	corpus := testcorpus.Need(t)
 	py, err := exec.LookPath("python3")
 	if err != nil {
-		t.Skip("python3 not found")
+		testcorpus.Missing(t, "python3 not found (apt-get install python3): skipping")
 	}
 	dir := testcorpus.Sample()
 	truthPath := filepath.Join(dir, "truth.json")

@@ -172,7 +172,7 @@ func checkVTT(t *testing.T, b []byte, tr *pipeline.Transcript) {
 func TestCorpusVTT(t *testing.T) {
 	for _, name := range []string{"seed", "ss45", "ss260"} {
 		t.Run(name, func(t *testing.T) {
-			dir := testcorpus.NeedRendered(t, name)
+			dir := testcorpus.NeedRenderedText(t, name)
 			al := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: true})
 			cues := Cues(al.Transcript, CaptionLimits)
 			checkVTT(t, VTT(cues), al.Transcript)

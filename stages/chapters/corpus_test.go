@@ -67,7 +67,7 @@ func checkChapters(t *testing.T, name string, al *pipeline.Alignment, chs []pipe
 func TestCorpusChapters(t *testing.T) {
 	for _, name := range []string{"seed", "seed-hard", "ss45", "ss260"} {
 		t.Run(name, func(t *testing.T) {
-			dir := testcorpus.NeedRendered(t, name)
+			dir := testcorpus.NeedRenderedText(t, name)
 			for _, timed := range []bool{true, false} {
 				al := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: timed})
 				got, err := Find(context.Background(), al, Options{})

@@ -203,7 +203,7 @@ func TestScoreMatchesPython(t *testing.T) {
 	dir := testcorpus.Need(t)
 	py, err := exec.LookPath("python3")
 	if err != nil {
-		t.Skip("python3 not found")
+		testcorpus.Missing(t, "python3 not found (apt-get install python3): skipping")
 	}
 	for _, name := range []string{"ss45", "ss260"} {
 		gp := filepath.Join(dir, "gold", name+"_entities.json")

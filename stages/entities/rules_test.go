@@ -198,7 +198,7 @@ func TestSeedScoreMatchesPython(t *testing.T) {
 	dir := testcorpus.Need(t)
 	py, err := exec.LookPath("python3")
 	if err != nil {
-		t.Skip("python3 not found")
+		testcorpus.Missing(t, "python3 not found (apt-get install python3): skipping")
 	}
 	gp := filepath.Join("testdata", "seed_gold.json")
 	gold, err := LoadGold(gp)

@@ -107,7 +107,7 @@ func newBrowser(t *testing.T, timeout time.Duration) *browser {
 	t.Helper()
 	exe := chromium()
 	if exe == "" {
-		t.Skip("no Chromium executable found (apt-get install chromium, or set SHOWNOTES_CHROME): skipping browser test")
+		testcorpus.Missing(t, "no Chromium executable found (apt-get install chromium, or set SHOWNOTES_CHROME): skipping browser test")
 	}
 	shared.once.Do(func() { startChromium(exe) })
 	if shared.err != nil {

@@ -366,7 +366,7 @@ func TestPageSize(t *testing.T) {
 // TestSeedPageSize reports the page size of the rendered seed episode
 // (skipped without the development corpus).
 func TestSeedPageSize(t *testing.T) {
-	dir := testcorpus.NeedRendered(t, "seed")
+	dir := testcorpus.NeedRenderedText(t, "seed")
 	a := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: true, BlankLines: true, Tail: 1})
 	page, err := Render(Input{Alignment: a, AudioURL: "episode.wav", Chapters: syntheticChapters(a)})
 	if err != nil {

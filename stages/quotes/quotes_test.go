@@ -147,7 +147,7 @@ func TestVerbatimCorpus(t *testing.T) {
 
 func TestTimedCorpus(t *testing.T) {
 	for _, name := range []string{"ss45", "seed"} {
-		dir := testcorpus.NeedRendered(t, name)
+		dir := testcorpus.NeedRenderedText(t, name)
 		tr := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: true, BlankLines: true}).Transcript
 		qs, err := Pick(tr, Options{})
 		if err != nil {

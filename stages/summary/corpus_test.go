@@ -13,7 +13,7 @@ import (
 func TestCorpusSummary(t *testing.T) {
 	for _, name := range []string{"seed", "ss45", "ss260"} {
 		t.Run(name, func(t *testing.T) {
-			dir := testcorpus.NeedRendered(t, name)
+			dir := testcorpus.NeedRenderedText(t, name)
 			al := testcorpus.MustEpisode(t, dir, testcorpus.EpisodeOptions{Timed: true})
 			s, err := Summarize(context.Background(), al.Transcript, Options{})
 			if err != nil {

@@ -29,7 +29,7 @@ func fuzzSeeds(f *testing.F) [][]byte {
 			out = append(out, data)
 		}
 	}
-	for _, s := range []string{"", "\x00", "[", "[a 00:00:01", "<v ", "WEBVTT\n\n-->", "{\"segments\":[{}]}", "A B\n\nA B\n", "Ann (00:00:01):"} {
+	for _, s := range []string{"", "\x00", "[", "[a 00:00:01", "<v ", "WEBVTT\n\n-->", "{\"segments\":[{}]}", "A B\n\nA B\n", "Ann (00:00:01):", "Ann\n\nHi\x1b[1m there\x07.\n"} {
 		out = append(out, []byte(s))
 	}
 	return out
@@ -49,6 +49,9 @@ func fuzzParse(t *testing.T, data []byte, format string) {
 		return
 	}
 	checkInvariants(t, tr)
+	if c := controlIn(tr); c != "" {
+		t.Fatalf("Parse(%q, %q): control character in %s", data, format, c)
+	}
 	if format != "" && tr.Format != format {
 		t.Fatalf("Parse(%q, %q).Format = %q", data, format, tr.Format)
 	}

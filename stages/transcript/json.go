@@ -57,6 +57,9 @@ func parseJSON(b *builder, text string) error {
 	}
 	id := noSpeaker
 	for _, seg := range jt.Segments {
+		// JSON escapes (\u001b) decode to what the text-level strip
+		// could not see.
+		seg.Speaker, seg.Body = stripControls(seg.Speaker), stripControls(seg.Body)
 		if strings.TrimSpace(seg.Body) == "" {
 			continue
 		}

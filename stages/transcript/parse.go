@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -92,6 +93,7 @@ func Parse(r io.Reader, opts Options) (*pipeline.Transcript, error) {
 	if err != nil {
 		return nil, err
 	}
+	text = stripControls(text)
 	if strings.TrimSpace(text) == "" {
 		return nil, fmt.Errorf("%w: the file is empty", ErrEmpty)
 	}
@@ -220,6 +222,42 @@ func checkText(data []byte) error {
 		return fmt.Errorf("%w: %d control bytes in the first %d", ErrBinary, ctrl, n)
 	}
 	return nil
+}
+
+// ansiEscape is a terminal escape sequence (CSI: colour, cursor moves), as
+// pasted from a terminal's output.
+var ansiEscape = regexp.MustCompile("\x1b\\[[0-9;?]*[ -/]*[@-~]")
+
+// stripControls removes what no output format may carry and no reader
+// wants: terminal escape sequences, C0 control characters other than tab,
+// LF and CR, DEL and the C1 controls. Form feed and vertical tab become a
+// space. Done once at parse time, so that no control character reaches the
+// HTML, Markdown, VTT or SRT outputs whatever the layout.
+func stripControls(text string) string {
+	clean := true
+	for _, r := range text {
+		if isControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return text
+	}
+	text = ansiEscape.ReplaceAllString(text, "")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\f' || r == '\v':
+			return ' '
+		case isControl(r):
+			return -1
+		}
+		return r
+	}, text)
+}
+
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r') || (r >= 0x7f && r <= 0x9f)
 }
 
 // utf8Stats counts valid multi-byte sequences and invalid bytes.

@@ -1,0 +1,82 @@
+package summary
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/testcorpus"
+	"github.com/shownotes/shownotes/stages/align"
+)
+
+// warnings records the runner's warnings.
+type warnings struct{ got []string }
+
+func (w *warnings) StageStart(string, string)              {}
+func (w *warnings) StageDone(string, time.Duration, error) {}
+func (w *warnings) Warn(stage, msg string)                 { w.got = append(w.got, stage+": "+msg) }
+
+// TestStageContract checks the stage as the runner sees it (what the
+// summary says is the editorial tests' business): a valid declaration, a
+// *pipeline.Summary of at most three sentences of the transcript, in order;
+// an empty summary, not an error, without an alignment; a warning when the
+// transcript has too few sentences; and a cancelled context honoured.
+func TestStageContract(t *testing.T) {
+	if err := pipeline.Validate(Stage); err != nil {
+		t.Fatal(err)
+	}
+	cfg := &pipeline.Config{TranscriptPath: filepath.Join(testcorpus.Sample(), "transcript.txt")}
+	w := &warnings{}
+	res, err := (&pipeline.Runner{Progress: w}).Run(context.Background(), cfg, Stage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, ok := res[Stage].(*pipeline.Summary)
+	if !ok || s == nil {
+		t.Fatalf("summary result = %T, want *pipeline.Summary", res[Stage])
+	}
+	al := pipeline.Result[*pipeline.Alignment](res, align.Stage)
+	full := al.Transcript.Text(spanAll(al.Transcript))
+	if len(s.Sentences) == 0 || len(s.Sentences) > 3 {
+		t.Errorf("summary has %d sentences, want 1-3", len(s.Sentences))
+	}
+	at := 0
+	for _, x := range s.Sentences {
+		i := strings.Index(full[at:], x)
+		if i < 0 {
+			t.Errorf("summary sentence %q is not in the transcript after the previous one", x)
+			continue
+		}
+		at += i + len(x)
+	}
+
+	// Without an alignment: an empty summary, no error.
+	got, err := run(context.Background(), &pipeline.Pass{Stage: Stage, ResultOf: map[*pipeline.Stage]any{}})
+	if err != nil || got.(*pipeline.Summary) == nil || len(got.(*pipeline.Summary).Sentences) != 0 {
+		t.Errorf("run(no alignment) = %v, %v; want an empty summary", got, err)
+	}
+
+	// Too few sentences: a warning, not an error.
+	tiny := filepath.Join(t.TempDir(), "tiny.txt")
+	os.WriteFile(tiny, []byte("Ann\n\nHello there.\n"), 0o644)
+	w = &warnings{}
+	if _, err := (&pipeline.Runner{Progress: w}).Run(context.Background(), &pipeline.Config{TranscriptPath: tiny}, Stage); err != nil {
+		t.Fatalf("run(tiny) = %v, want a warning only", err)
+	}
+	if !strings.Contains(strings.Join(w.got, "\n"), "summary: summary has 0 sentences") {
+		t.Errorf("warnings = %q, want the summary's too-few-sentences warning", w.got)
+	}
+
+	// A cancelled context ends the stage with the context's error.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	pass := &pipeline.Pass{Stage: Stage, Config: cfg, ResultOf: map[*pipeline.Stage]any{align.Stage: al}}
+	if _, err := run(ctx, pass); !errors.Is(err, context.Canceled) {
+		t.Errorf("run(cancelled) = %v, want context.Canceled", err)
+	}
+}
