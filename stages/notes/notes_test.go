@@ -85,7 +85,8 @@ func TestGolden(t *testing.T) {
 	}
 	for name, al := range map[string]*pipeline.Alignment{"sample": sample, "seed-untimed": {Transcript: seed, Method: "none"}} {
 		t.Run(name, func(t *testing.T) {
-			n, err := Render(context.Background(), input(t, al))
+			in := input(t, al)
+			n, err := Render(context.Background(), in)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -95,8 +96,16 @@ func TestGolden(t *testing.T) {
 				t.Errorf("description has %d bytes", len(n.Description))
 			}
 			stamps := regexp.MustCompile(`\(\d\d:\d\d\)`)
-			if !al.Timed && (stamps.MatchString(n.HTML) || stamps.MatchString(n.Text) || stamps.MatchString(n.Markdown)) {
+			approx := !al.Timed && in.Chapters != nil && in.Chapters.Timed
+			if !al.Timed && !approx && (stamps.MatchString(n.HTML) || stamps.MatchString(n.Text) || stamps.MatchString(n.Markdown)) {
 				t.Errorf("untimed notes carry timestamps")
+			}
+			// Times from the transcript's own stamps are said to be
+			// approximate, in every form.
+			for form, s := range map[string]string{"html": n.HTML, "md": n.Markdown, "txt": n.Text} {
+				if got := strings.Contains(s, "approximate times"); got != (approx && in.Chapters.Approximate) {
+					t.Errorf("%s: says approximate = %v, want %v", form, got, approx && in.Chapters.Approximate)
+				}
 			}
 			if al.Timed && !strings.Contains(n.Text, "\n(00:00) ") {
 				t.Errorf("timed text notes have no (00:00) chapter line:\n%s", n.Text)

@@ -45,6 +45,9 @@ type doc struct {
 	groups   []group
 	link     string
 	noStamps bool // entity times dropped
+	// approximate: the times come from the transcript's own stamps, not
+	// the audio (a run without --audio); the notes say so once.
+	approximate bool
 }
 
 type line struct {
@@ -112,9 +115,10 @@ func Render(ctx context.Context, in Input) (*pipeline.Notes, error) {
 }
 
 // TimedChapters reports whether chapters.json can be published: the run is
-// timed and there is at least one chapter, each with a known start.
+// timed (from the audio, or approximately from the transcript's own stamps)
+// and there is at least one chapter, each with a known start.
 func TimedChapters(timed bool, c *pipeline.Chapters) bool {
-	if !timed || c == nil || len(c.Chapters) == 0 {
+	if c == nil || len(c.Chapters) == 0 || !(timed || c.Timed) {
 		return false
 	}
 	for _, ch := range c.Chapters {
@@ -154,10 +158,17 @@ func build(in Input) *doc {
 		d.guest, d.bio = oneLine(in.Transcript.Guest(in.Hosts)), oneLine(in.Transcript.Header.Bio)
 	}
 	if in.Chapters != nil {
+		// Without audio, a transcript's own stamps time the chapters
+		// approximately (Chapters.Timed and Approximate).
+		chapterAt := when
+		if !in.Timed && in.Chapters.Timed {
+			chapterAt = func(t float64) float64 { return t }
+			d.approximate = d.approximate || in.Chapters.Approximate
+		}
 		for _, c := range in.Chapters.Chapters {
 			if t := oneLine(c.Title); t != "" {
-				d.chapters = append(d.chapters, line{text: t, at: when(c.Start)})
-				if pipeline.Known(when(c.Start)) {
+				d.chapters = append(d.chapters, line{text: t, at: chapterAt(c.Start)})
+				if pipeline.Known(chapterAt(c.Start)) {
 					maxT = max(maxT, c.Start)
 				}
 			}
@@ -169,7 +180,11 @@ func build(in Input) *doc {
 				break
 			}
 			if t := oneLine(q.Text); t != "" {
-				d.quotes = append(d.quotes, line{text: t, speaker: oneLine(q.Speaker), at: ptr(q.Start)})
+				at := ptr(q.Start)
+				if !in.Timed && q.Approximate && q.Start != nil && pipeline.Known(*q.Start) {
+					at, d.approximate = *q.Start, true
+				}
+				d.quotes = append(d.quotes, line{text: t, speaker: oneLine(q.Speaker), at: at})
 			}
 		}
 	}
@@ -223,6 +238,15 @@ func (d *doc) stamp(t float64) string {
 	return "(" + Stamp(t, d.long) + ")"
 }
 
+// chaptersHeading is the chapters' heading, saying when their times (and
+// the quotes') are approximate.
+func (d *doc) chaptersHeading() string {
+	if d.approximate {
+		return "Chapters (approximate times, from the transcript)"
+	}
+	return "Chapters"
+}
+
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // safeURL returns u when it is an absolute http(s) URL, "" otherwise.
@@ -249,7 +273,7 @@ func (d *doc) html() string {
 		b.WriteString("</p>\n")
 	}
 	if len(d.chapters) > 0 {
-		b.WriteString("<p>Chapters</p>\n<ul>\n")
+		b.WriteString("<p>" + d.chaptersHeading() + "</p>\n<ul>\n")
 		for _, c := range d.chapters {
 			b.WriteString("<li>" + join(d.stamp(c.at), esc(c.text)) + "</li>\n")
 		}
@@ -341,7 +365,7 @@ func (d *doc) markdown() string {
 		b.WriteString("\n\n")
 	}
 	if len(d.chapters) > 0 {
-		b.WriteString("## Chapters\n\n")
+		b.WriteString("## " + d.chaptersHeading() + "\n\n")
 		for _, c := range d.chapters {
 			b.WriteString("- " + join(d.stamp(c.at), mdEsc(c.text)) + "\n")
 		}
@@ -387,7 +411,7 @@ func (d *doc) text() string {
 		b.WriteString("\n\n")
 	}
 	if len(d.chapters) > 0 {
-		b.WriteString("Chapters\n")
+		b.WriteString(d.chaptersHeading() + "\n")
 		for _, c := range d.chapters {
 			if s := d.stamp(c.at); s != "" {
 				b.WriteString(s + " " + c.text + "\n")
