@@ -17,8 +17,6 @@ func openLock(name string) (*os.File, error) {
 	return os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 }
 
-var errLockLink = errors.New("is a symbolic link")
-
 // tryLock takes the lock by creating a marker file beside the lock file
 // exclusively: where flock is not available, the marker's existence is the
 // lock. busy reports that another process holds it.

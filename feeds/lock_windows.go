@@ -19,8 +19,6 @@ func openLock(name string) (*os.File, error) {
 	return os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
 }
 
-var errLockLink = errors.New("is a symbolic link")
-
 // tryLock takes an exclusive LockFileEx lock on the file's first byte
 // without waiting; the system releases it when the process ends. busy
 // reports that another process holds it.

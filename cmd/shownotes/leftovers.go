@@ -2,11 +2,9 @@ package main
 
 import (
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/shownotes/shownotes/feeds"
@@ -44,20 +42,16 @@ func removeFeedTemps(feedPath string) {
 		return
 	}
 	minAge := time.Duration(0)
-	f, err := os.OpenFile(feeds.LockPath(feedPath), os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+	release, held, err := feeds.TryLock(feedPath)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
+	case errors.Is(err, feeds.ErrNoLock):
 		// No run ever locked this feed, or one is about to: spare the
 		// files of the last minute.
 		minAge = time.Minute
-	case err != nil:
-		return
+	case err != nil || !held:
+		return // a live run is updating the feed, or the lock is unusable
 	default:
-		defer f.Close()
-		if syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB) != nil {
-			return // a live run is updating the feed
-		}
-		defer syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		defer release()
 	}
 	for _, t := range temps {
 		st, err := os.Lstat(t)

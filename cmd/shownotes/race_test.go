@@ -23,6 +23,7 @@ func TestRaceEndToEnd(t *testing.T) {
 	bin := filepath.Join(testRoot, "shownotes-race")
 	goTool, err := exec.LookPath("go")
 	if err != nil {
+		//lint:ignore SA1019 only a fallback where go test ran with go off PATH
 		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
 	}
 	if out, err := exec.Command(goTool, "build", "-race", "-o", bin, ".").CombinedOutput(); err != nil {

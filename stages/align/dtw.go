@@ -50,14 +50,6 @@ type band struct {
 	lo, hi []int32
 }
 
-func (b band) cells() int {
-	n := 0
-	for i := range b.lo {
-		n += int(b.hi[i]-b.lo[i]) + 1
-	}
-	return n
-}
-
 // diagonalBand is a band of half-width w around the line from (0,0) to
 // (n-1, m-1).
 func diagonalBand(n, m, w int) band {

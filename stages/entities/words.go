@@ -181,9 +181,6 @@ var (
 	personVerbs = set("said", "says", "told", "tells", "wrote", "writes", "thinks", "thought",
 		"believes", "argued", "argues", "explained", "explains", "asked", "asks", "himself", "herself",
 		"who", "he", "she", "his", "her")
-	// connectors may appear inside a name between capitalised words.
-	connectors = set("of", "the", "de", "da", "di", "del", "della", "van", "von", "der", "den", "la",
-		"le", "du", "al", "el", "bin", "ibn", "y", "&", "and", "for", "on", "in", "a", "an", "to")
 )
 
 // commonAcronyms are abbreviations of common nouns, not names: "this TV

@@ -94,12 +94,6 @@ func nameLike(line string) bool {
 	return true
 }
 
-// lineKind classifies the lines of the plain layout.
-type plainLines struct {
-	lines   []string
-	speaker []int // per line: speaker id, or -1 when not a speaker line
-}
-
 // plainSpeakers decides which short lines are speaker names. A name-like
 // short line is a speaker when its normalised form occurs at least twice as
 // a line, or once when it has two or more words and stands on its own line

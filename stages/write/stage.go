@@ -19,7 +19,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/shownotes/shownotes/pipeline"
@@ -228,7 +227,7 @@ func RemoveStale(dir, prefix string, maxAge time.Duration) {
 		rest := name[len(prefix):]
 		if i := strings.IndexByte(rest, '-'); i > 0 {
 			if pid, err := strconv.Atoi(rest[:i]); err == nil && pid > 0 && pid != os.Getpid() {
-				stale = syscall.Kill(pid, 0) == syscall.ESRCH
+				stale = processGone(pid)
 			}
 		}
 		if !stale {
