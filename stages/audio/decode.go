@@ -2,6 +2,7 @@ package audio
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"sync"
 
@@ -24,15 +25,19 @@ const (
 	nBlocks     = 4
 )
 
-// Decode streams the WAV file at path into features: one goroutine reads
-// and converts 64 KiB of the data chunk at a time to mono float32, a second
+// Decode streams the audio file at path into features. The container is
+// recognised by content: WAV is read by this package's reader, FLAC by
+// mewkiz/flac, MP3 by ffmpeg when it is installed and else by go-mp3, M4A
+// and Ogg by ffmpeg. One goroutine reads and converts a block at a time to
+// mono float32 (stereo mixed so that a channel in opposite polarity does
+// not cancel the other, a DC offset filtered out), a second
 // resamples it to 16 kHz, and the calling goroutine computes the MFCCs, the
 // stages joined by small bounded channels of recycled buffers, so memory
 // stays flat whatever the length of the file (the features themselves are
 // about 21 MB an hour). Decode checks ctx for every block and returns
 // ctx.Err() when it is done.
 func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, error) {
-	r, err := Open(path)
+	r, f, err := openSource(path)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +45,10 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	f := r.Format()
+	if f.SampleRate < MinRate || f.SampleRate > MaxRate {
+		return nil, fmt.Errorf("%s: %w: sample rate %d Hz (must be %d..%d Hz)", path, ErrUnsupported, f.SampleRate, MinRate, MaxRate)
+	}
+	dc := newDCBlocker(f.SampleRate)
 	rs, err := features.NewResampler(f.SampleRate, features.Rate)
 	if err != nil {
 		return nil, err
@@ -81,6 +89,7 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 			n, err := r.Read(buf[:cap(buf)])
 			frames += int64(n)
 			if n > 0 {
+				dc.process(buf[:n])
 				rawFull <- buf[:n] // never blocks: nBlocks buffers, nBlocks slots
 			}
 			if err == io.EOF {

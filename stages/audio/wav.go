@@ -79,6 +79,13 @@ type Reader struct {
 	badFloat bool
 	hot      bool
 	frames   int64 // frames returned so far
+	// mix, set by Decode, mixes stereo with a mixer (opposite-polarity
+	// channels do not cancel) instead of averaging; conv1 converts one
+	// channel's samples, stereo the interleaved scratch.
+	mix    bool
+	mixer  mixer
+	conv1  convFunc
+	stereo []float32
 }
 
 // Open opens a WAV file for streaming. The error names the file and the
@@ -164,9 +171,21 @@ func (r *Reader) Read(buf []float32) (int, error) {
 		r.left = 0
 		return 0, io.EOF
 	}
-	r.conv(buf[:frames], r.raw[:frames*int(ba)], r.f.Channels)
-	if r.f.Float {
-		r.sanitize(buf[:frames])
+	if r.mix && r.f.Channels == 2 && r.conv1 != nil {
+		if cap(r.stereo) < 2*frames {
+			r.stereo = make([]float32, 2*frames)
+		}
+		st := r.stereo[:2*frames]
+		r.conv1(st, r.raw[:frames*int(ba)], 1)
+		if r.f.Float {
+			r.sanitize(st)
+		}
+		r.mixer.mix(buf[:frames], st)
+	} else {
+		r.conv(buf[:frames], r.raw[:frames*int(ba)], r.f.Channels)
+		if r.f.Float {
+			r.sanitize(buf[:frames])
+		}
 	}
 	r.frames += int64(frames)
 	return frames, nil
@@ -463,6 +482,9 @@ func (r *Reader) parseFmt(b []byte) error {
 		return fmt.Errorf("%s: %w: %v", name, ErrUnsupported, err)
 	}
 	r.conv = conv
+	if ch == 2 {
+		r.conv1, _ = converter(enc, bytesPer, 1)
+	}
 	return nil
 }
 
