@@ -176,14 +176,21 @@ func (m *mixer) mix(dst, src []float32) {
 	}
 	for start := 0; start < len(dst); start += mixBlock {
 		end := min(start+mixBlock, len(dst))
-		var ll, rr, lr float64
+		// Correlation of the block with its means removed (a DC offset
+		// is no evidence).
+		var sl, sr, ll, rr, lr float64
 		for i := start; i < end; i++ {
 			l, r := float64(src[2*i]), float64(src[2*i+1])
+			sl += l
+			sr += r
 			ll += l * l
 			rr += r * r
 			lr += l * r
 		}
 		n := float64(end - start)
+		ll -= sl * sl / n
+		rr -= sr * sr / n
+		lr -= sl * sr / n
 		if ll/n > mixFloor && rr/n > mixFloor {
 			c := lr / math.Sqrt(ll*rr)
 			if c < -antiCorr {
