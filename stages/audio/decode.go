@@ -146,7 +146,13 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 		return nil, readErr
 	}
 	if opts.Warn != nil {
-		for _, w := range r.Warnings() {
+		ws := r.Warnings()
+		// A compressed file cut short often ends on a whole frame: its
+		// header's length is the evidence (a tenth of a second and two frames of slack).
+		if len(ws) == 0 && f.Header > 0 && frames < f.Header-int64(f.SampleRate)/10-2400 {
+			ws = append(ws, fmt.Sprintf("%s: the audio ends at %.2f s but its header says %.2f s (is the file truncated?)", path, float64(frames)/float64(f.SampleRate), float64(f.Header)/float64(f.SampleRate)))
+		}
+		for _, w := range ws {
 			opts.Warn(w)
 		}
 	}

@@ -40,7 +40,7 @@ func openFFmpeg(path, format string) (source, srcFormat, error) {
 		return nil, srcFormat{}, fmt.Errorf("%s: %w: sample rate %d Hz (must be %d..%d Hz)", path, ErrUnsupportedAudio, rate, MinRate, MaxRate)
 	}
 	sf.SampleRate, sf.Channels = rate, ch
-	src, err := startFFmpeg(path, format, rate)
+	src, err := startFFmpeg(path, format, rate, ch)
 	if err != nil {
 		return nil, srcFormat{}, err
 	}
@@ -98,14 +98,22 @@ type ffmpegSource struct {
 	done     bool
 	waited   bool
 	skip     int64 // frames still to drop at the start
+	mono     bool  // ffmpeg writes one channel, not two
 }
 
 // startFFmpeg starts ffmpeg decoding the first audio stream of path to
-// interleaved float32 stereo at rate.
-func startFFmpeg(path, format string, rate int) (*ffmpegSource, error) {
+// float32 at rate, mono for a mono file (ffmpeg's mono-to-stereo upmix is
+// 3 dB down), else interleaved stereo for the mixer (ffmpeg's own
+// downmix averages, so opposite channels would cancel; more than two
+// channels are downmixed to two by ffmpeg first).
+func startFFmpeg(path, format string, rate, channels int) (*ffmpegSource, error) {
+	nch := 2
+	if channels == 1 {
+		nch = 1
+	}
 	cmd := exec.Command("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",
-		"-i", path, "-map", "0:a:0", "-vn", "-ac", "2", "-ar", strconv.Itoa(rate), "-f", "f32le", "pipe:1")
-	s := &ffmpegSource{name: path, format: format, cmd: cmd, stderr: &limitedBuffer{max: 4096}}
+		"-i", path, "-map", "0:a:0", "-vn", "-ac", strconv.Itoa(nch), "-ar", strconv.Itoa(rate), "-f", "f32le", "pipe:1")
+	s := &ffmpegSource{mono: nch == 1, name: path, format: format, cmd: cmd, stderr: &limitedBuffer{max: 4096}}
 	cmd.Stderr = s.stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -126,23 +134,30 @@ func (s *ffmpegSource) Read(buf []float32) (int, error) {
 	if len(buf) == 0 {
 		return 0, nil
 	}
-	if cap(s.raw) < 8*len(buf) {
-		s.raw = make([]byte, 8*len(buf))
+	fb := 8 // bytes per frame
+	if s.mono {
+		fb = 4
+	}
+	if cap(s.raw) < fb*len(buf) {
+		s.raw = make([]byte, fb*len(buf))
 		s.stereo = make([]float32, 2*len(buf))
 	}
-	got, err := io.ReadFull(s.br, s.raw[:8*len(buf)])
-	frames := got / 8
-	raw := s.raw[:8*frames]
+	got, err := io.ReadFull(s.br, s.raw[:fb*len(buf)])
+	frames := got / fb
+	raw := s.raw[:fb*frames]
 	if s.skip > 0 {
 		k := int(min(s.skip, int64(frames)))
 		s.skip -= int64(k)
-		raw = raw[8*k:]
+		raw = raw[fb*k:]
 		frames -= k
 		if frames == 0 && err == nil {
 			return s.Read(buf)
 		}
 	}
-	st := s.stereo[:2*frames]
+	st := s.stereo[:frames*fb/4]
+	if s.mono {
+		st = buf[:frames]
+	}
 	for i := range st {
 		v := math.Float32frombits(binary.LittleEndian.Uint32(raw[4*i:]))
 		if v != v || v > floatLimit || v < -floatLimit {
@@ -150,7 +165,9 @@ func (s *ffmpegSource) Read(buf []float32) (int, error) {
 		}
 		st[i] = v
 	}
-	s.mixer.mix(buf[:frames], st)
+	if !s.mono {
+		s.mixer.mix(buf[:frames], st)
+	}
 	s.frames += int64(frames)
 	if err != nil {
 		s.done = true

@@ -30,9 +30,11 @@ func openMP3(path string) (source, srcFormat, error) {
 	}
 	sf := srcFormat{Format: FormatMP3, SampleRate: info.SampleRate, Channels: info.Channels, Bits: 16,
 		Frames: int64(info.Duration * float64(info.SampleRate))}
-	if preferFFmpegMP3 {
+	// go-mp3 does not read MPEG 2.5 (8, 11.025 and 12 kHz).
+	mpeg25 := info.Codec == "mp3" && info.SampleRate <= 12000
+	if preferFFmpegMP3 || mpeg25 {
 		if _, err := exec.LookPath("ffmpeg"); err == nil {
-			src, err := startFFmpeg(path, FormatMP3, info.SampleRate)
+			src, err := startFFmpeg(path, FormatMP3, info.SampleRate, info.Channels)
 			if err != nil {
 				return nil, srcFormat{}, err
 			}
@@ -40,6 +42,9 @@ func openMP3(path string) (source, srcFormat, error) {
 			src.skip = info.gapless.ffSkip
 			return src, sf, nil
 		}
+	}
+	if mpeg25 {
+		return nil, srcFormat{}, fmt.Errorf("%s: %w: MP3 at %d Hz (MPEG 2.5) is decoded by ffmpeg, which is not installed (apt-get install ffmpeg)", path, ErrNoDecoder, info.SampleRate)
 	}
 	fh, err := os.Open(path)
 	if err != nil {

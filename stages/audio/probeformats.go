@@ -329,6 +329,9 @@ func probeMP4(path string) (Info, error) {
 			return Info{}, fmt.Errorf("%s: %w: MP4 file without a movie header (moov box)", path, ErrCorruptM4A)
 		}
 		return Info{}, fmt.Errorf("%s: %w: MP4 file without an audio track", path, ErrUnsupportedAudio)
+	case p.edit > 0 && p.movieScale > 0:
+		// The edit list leaves out the encoder's priming and padding.
+		info.Duration = float64(p.edit) / float64(p.movieScale)
 	case p.trackScale > 0:
 		info.Duration = float64(p.trackDur) / float64(p.trackScale)
 	case p.movieScale > 0:
@@ -349,6 +352,7 @@ type mp4Walk struct {
 	trackScale           uint32
 	curDur               uint64
 	curScale             uint32
+	curEdit, edit        uint64 // the edit list's length, in the movie's timescale
 	codec                string
 	rate, channels       int
 	boxes                int
@@ -392,13 +396,13 @@ func (p *mp4Walk) walk(start, end int64, depth int) {
 			p.moov = true
 			p.walk(body, bend, depth+1)
 		case "trak":
-			p.inSound, p.curDur, p.curScale = false, 0, 0
+			p.inSound, p.curDur, p.curScale, p.curEdit = false, 0, 0, 0
 			p.walk(body, bend, depth+1)
 			if p.inSound && !p.sound {
 				p.sound = true
-				p.trackDur, p.trackScale = p.curDur, p.curScale
+				p.trackDur, p.trackScale, p.edit = p.curDur, p.curScale, p.curEdit
 			}
-		case "mdia", "minf", "stbl":
+		case "mdia", "minf", "stbl", "edts":
 			p.walk(body, bend, depth+1)
 		case "mvhd", "mdhd":
 			var b [32]byte
@@ -415,6 +419,31 @@ func (p *mp4Walk) walk(start, end int64, depth int) {
 			} else {
 				p.curDur, p.curScale = dur, scale
 			}
+		case "elst":
+			var b [8]byte
+			if n, _ := p.r.ReadAt(b[:], body); n < 8 {
+				break
+			}
+			v, count := b[0], int64(binary.BigEndian.Uint32(b[4:]))
+			esz := int64(12)
+			if v == 1 {
+				esz = 20
+			}
+			var sum uint64
+			for i := int64(0); i < min(count, 1000); i++ {
+				var e [20]byte
+				if n, _ := p.r.ReadAt(e[:esz], body+8+i*esz); int64(n) < esz {
+					break
+				}
+				if v == 1 {
+					if int64(binary.BigEndian.Uint64(e[8:])) != -1 {
+						sum += binary.BigEndian.Uint64(e[:8])
+					}
+				} else if int32(binary.BigEndian.Uint32(e[4:])) != -1 {
+					sum += uint64(binary.BigEndian.Uint32(e[:4]))
+				}
+			}
+			p.curEdit = sum
 		case "hdlr":
 			var b [12]byte
 			if n, _ := p.r.ReadAt(b[:], body); n == 12 && string(b[8:12]) == "soun" {

@@ -98,6 +98,9 @@ type srcFormat struct {
 	Bits       int
 	Float      bool
 	Frames     int64 // an estimate, 0 when unknown
+	// Header is the length the file's header gives (compressed formats;
+	// 0 when it gives none): Decode warns when it decodes much less.
+	Header int64
 }
 
 // openSource opens path with the decoder its content asks for.
@@ -129,6 +132,7 @@ func openSource(path string) (source, srcFormat, error) {
 		// A header's length is only a hint for the feature buffer: bound
 		// it by 8 kb/s, below any speech codec's rate, to allocate nothing
 		// a lying header asks for.
+		sf.Header = sf.Frames
 		sf.Frames = max(0, min(sf.Frames, size*int64(sf.SampleRate)/1000))
 		return src, sf, err
 	}
