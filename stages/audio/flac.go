@@ -2,6 +2,7 @@ package audio
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -81,8 +82,11 @@ func (s *flacSource) Read(buf []float32) (int, error) {
 		f, err := s.next()
 		if err != nil {
 			s.done = true
-			if err != io.EOF {
-				s.warnings = append(s.warnings, fmt.Sprintf("%s: decoding stopped at %.2f s: %v", s.name, float64(s.frames)/float64(s.st.Info.SampleRate), err))
+			at := float64(s.frames) / float64(s.st.Info.SampleRate)
+			if errors.Is(err, io.ErrUnexpectedEOF) {
+				s.warnings = append(s.warnings, fmt.Sprintf("%s: the file ends in the middle of a FLAC frame at %.2f s (truncated?): decoded as far as it goes", s.name, at))
+			} else if err != io.EOF {
+				s.warnings = append(s.warnings, fmt.Sprintf("%s: decoding stopped at %.2f s: %v", s.name, at, err))
 			}
 			continue
 		}

@@ -81,7 +81,7 @@ func Probe(path string) (Info, error) {
 func probeWAV(path string) (Info, error) {
 	r, err := Open(path)
 	if err != nil {
-		return Info{}, fmt.Errorf("%w (%w)", err, ErrNotAudio)
+		return Info{}, notAudio(path, err)
 	}
 	defer r.Close()
 	f := r.Format()

@@ -326,7 +326,7 @@ func probeMP4(path string) (Info, error) {
 	switch {
 	case !p.sound:
 		if !p.moov {
-			return Info{}, fmt.Errorf("%s: %w: MP4 file without a movie header (moov box)", path, ErrCorruptM4A)
+			return Info{}, fmt.Errorf("%s: %w: MP4 file without a movie header (moov box): cut short, or never finished", path, ErrCorruptM4A)
 		}
 		return Info{}, fmt.Errorf("%s: %w: MP4 file without an audio track", path, ErrUnsupportedAudio)
 	case p.edit > 0 && p.movieScale > 0:

@@ -7,13 +7,15 @@ import (
 	"io"
 	"math"
 	"os"
+	"strings"
 )
 
 // More errors Decode and Probe wrap, in the style of ErrNotWAV.
 var (
 	// ErrNotAudio: the file is none of the formats Decode reads (WAV,
 	// MP3, FLAC, M4A/AAC, Ogg/Opus): empty, text, another kind of file.
-	ErrNotAudio = errors.New("not a WAV, MP3, FLAC or M4A file")
+	// It is also ErrNotWAV for errors.Is.
+	ErrNotAudio = &sentinel{"not a WAV, MP3, FLAC or M4A file", ErrNotWAV}
 	// ErrNoDecoder: the file is audio this build decodes only through a
 	// program that is not installed (ffmpeg for M4A, Ogg and Opus).
 	ErrNoDecoder = errors.New("no decoder installed")
@@ -140,14 +142,21 @@ func openSource(path string) (source, srcFormat, error) {
 	// looks like.
 	r, err := Open(path)
 	if err != nil {
-		if errors.Is(err, ErrNotWAV) && !errors.Is(err, os.ErrNotExist) {
-			err = fmt.Errorf("%w (%w)", err, ErrNotAudio)
-		}
-		return nil, srcFormat{}, err
+		return nil, srcFormat{}, notAudio(path, err)
 	}
 	r.mix = true
 	f := r.Format()
 	return r, srcFormat{Format: FormatWAV, SampleRate: f.SampleRate, Channels: f.Channels, Bits: f.Bits, Float: f.Float, Frames: f.Frames}, nil
+}
+
+// notAudio restates the WAV reader's ErrNotWAV for a file that is none of
+// the formats: "PATH: not a WAV, MP3, FLAC or M4A file: DETAIL".
+func notAudio(path string, err error) error {
+	if !errors.Is(err, ErrNotWAV) {
+		return err
+	}
+	detail := strings.TrimPrefix(err.Error(), path+": "+ErrNotWAV.Error())
+	return fmt.Errorf("%s: %w%s", path, ErrNotAudio, detail)
 }
 
 // mixer turns interleaved stereo into mono without letting a channel in
