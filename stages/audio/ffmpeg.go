@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,7 +52,7 @@ func openFFmpeg(path, format string) (source, srcFormat, error) {
 // channel count.
 func ffprobeStream(path, format string) (rate, channels int, err error) {
 	out, err := exec.Command("ffprobe", "-v", "error", "-select_streams", "a:0",
-		"-show_entries", "stream=sample_rate,channels", "-of", "csv=p=0", "--", path).Output()
+		"-show_entries", "stream=sample_rate,channels", "-of", "csv=p=0", ffmpegInput(path)).Output()
 	if err != nil {
 		msg := ""
 		if ee, ok := err.(*exec.ExitError); ok {
@@ -72,6 +73,15 @@ func ffprobeStream(path, format string) (rate, channels int, err error) {
 		return 0, 0, fmt.Errorf("%s: %w: no audio stream", path, ErrUnsupported)
 	}
 	return rate, channels, nil
+}
+
+// ffmpegInput names path for ffmpeg as a plain file, so that a name with a
+// colon is not taken for a protocol nor one starting with "-" for an option.
+func ffmpegInput(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
+	return "file:" + path
 }
 
 func firstLine(s string) string {
@@ -112,7 +122,7 @@ func startFFmpeg(path, format string, rate, channels int) (*ffmpegSource, error)
 		nch = 1
 	}
 	cmd := exec.Command("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error",
-		"-i", path, "-map", "0:a:0", "-vn", "-ac", strconv.Itoa(nch), "-ar", strconv.Itoa(rate), "-f", "f32le", "pipe:1")
+		"-i", ffmpegInput(path), "-map", "0:a:0", "-vn", "-ac", strconv.Itoa(nch), "-ar", strconv.Itoa(rate), "-f", "f32le", "pipe:1")
 	s := &ffmpegSource{mono: nch == 1, name: path, format: format, cmd: cmd, stderr: &limitedBuffer{max: 4096}}
 	cmd.Stderr = s.stderr
 	out, err := cmd.StdoutPipe()

@@ -323,3 +323,22 @@ func TestBadCompressed(t *testing.T) {
 		})
 	}
 }
+
+// TestFFmpegOddName: a file name with a colon or a leading dash reaches
+// ffmpeg as a file, not a protocol or an option.
+func TestFFmpegOddName(t *testing.T) {
+	needFFmpeg(t)
+	dir := t.TempDir()
+	src := encode(t, dir, "plain.m4a", "-t", "3", "-c:a", "aac")
+	odd := filepath.Join(dir, "-ep:1 final.m4a")
+	if err := os.Rename(src, odd); err != nil {
+		t.Fatal(err)
+	}
+	a, err := Decode(context.Background(), odd, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Abs(a.Duration-3) > 0.05 {
+		t.Errorf("duration %.3f s, want 3", a.Duration)
+	}
+}
