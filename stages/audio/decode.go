@@ -48,13 +48,14 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 	if f.SampleRate < MinRate || f.SampleRate > MaxRate {
 		return nil, fmt.Errorf("%s: %w: sample rate %d Hz (must be %d..%d Hz)", path, ErrUnsupported, f.SampleRate, MinRate, MaxRate)
 	}
-	dc := newDCBlocker(f.SampleRate)
-	rs, err := features.NewResampler(f.SampleRate, features.Rate)
+	sr := f.streamRate()
+	dc := newDCBlocker(sr)
+	rs, err := features.NewResampler(sr, features.Rate)
 	if err != nil {
 		return nil, err
 	}
 	ex := features.NewExtractor(opts.Features)
-	ex.Grow(int(f.Frames*features.Rate/int64(f.SampleRate))/features.Hop + 2)
+	ex.Grow(int(f.Frames*features.Rate/int64(sr))/features.Hop + 2)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -67,7 +68,7 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 		rawFull   = make(chan []float32, nBlocks)
 		outFree   = make(chan []float32, nBlocks)
 		outFull   = make(chan []float32, nBlocks)
-		outFrames = blockFrames*features.Rate/f.SampleRate + 64
+		outFrames = blockFrames*features.Rate/sr + 64
 	)
 	for range nBlocks {
 		rawFree <- make([]float32, blockFrames)
@@ -149,8 +150,8 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 		ws := r.Warnings()
 		// A compressed file cut short often ends on a whole frame: its
 		// header's length is the evidence (a tenth of a second and two frames of slack).
-		if len(ws) == 0 && f.Header > 0 && frames < f.Header-int64(f.SampleRate)/10-2400 {
-			ws = append(ws, fmt.Sprintf("%s: the audio ends at %.2f s but its header says %.2f s (is the file truncated?)", path, float64(frames)/float64(f.SampleRate), float64(f.Header)/float64(f.SampleRate)))
+		if len(ws) == 0 && f.Header > 0 && frames < f.Header-int64(sr)/10-2400 {
+			ws = append(ws, fmt.Sprintf("%s: the audio ends at %.2f s but its header says %.2f s (is the file truncated?)", path, float64(frames)/float64(sr), float64(f.Header)/float64(sr)))
 		}
 		for _, w := range ws {
 			opts.Warn(w)
@@ -162,7 +163,7 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 		Channels:   f.Channels,
 		Bits:       f.Bits,
 		Float:      f.Float,
-		Duration:   float64(frames) / float64(f.SampleRate),
+		Duration:   float64(frames) / float64(sr),
 		Features:   ex.Features(),
 	}, nil
 }

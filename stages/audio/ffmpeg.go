@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/shownotes/shownotes/stages/audio/features"
 )
 
 // openFFmpeg opens a container with no in-process decoder here (M4A/AAC,
@@ -41,7 +43,8 @@ func openFFmpeg(path, format string) (source, srcFormat, error) {
 		return nil, srcFormat{}, fmt.Errorf("%s: %w: sample rate %d Hz (must be %d..%d Hz)", path, ErrUnsupportedAudio, rate, MinRate, MaxRate)
 	}
 	sf.SampleRate, sf.Channels = rate, ch
-	src, err := startFFmpeg(path, format, rate, ch)
+	sf.StreamRate = ffmpegRate(rate)
+	src, err := startFFmpeg(path, format, sf.StreamRate, ch)
 	if err != nil {
 		return nil, srcFormat{}, err
 	}
@@ -73,6 +76,15 @@ func ffprobeStream(path, format string) (rate, channels int, err error) {
 		return 0, 0, fmt.Errorf("%s: %w: no audio stream", path, ErrUnsupported)
 	}
 	return rate, channels, nil
+}
+
+// ffmpegRate is the rate ffmpeg is asked for: the features' rate, unless
+// the file's is lower (then the resampler of package features upsamples).
+// Resampling in ffmpeg costs less than a pipe and a resampler for three
+// times the samples: on the 74-minute MP3 of `evaluate -bench` the CPU
+// time went from 1.27× the WAV's to 0.99× (one run each).
+func ffmpegRate(fileRate int) int {
+	return min(fileRate, features.Rate)
 }
 
 // ffmpegInput names path for ffmpeg as a plain file, so that a name with a

@@ -34,12 +34,13 @@ func openMP3(path string) (source, srcFormat, error) {
 	mpeg25 := info.Codec == "mp3" && info.SampleRate <= 12000
 	if preferFFmpegMP3 || mpeg25 {
 		if _, err := exec.LookPath("ffmpeg"); err == nil {
-			src, err := startFFmpeg(path, FormatMP3, info.SampleRate, info.Channels)
+			sf.StreamRate = ffmpegRate(info.SampleRate)
+			src, err := startFFmpeg(path, FormatMP3, sf.StreamRate, info.Channels)
 			if err != nil {
 				return nil, srcFormat{}, err
 			}
 			src.warnings = append(src.warnings, info.warnings...)
-			src.skip = info.gapless.ffSkip
+			src.skip = (info.gapless.ffSkip*int64(sf.StreamRate) + int64(info.SampleRate)/2) / int64(info.SampleRate)
 			return src, sf, nil
 		}
 	}

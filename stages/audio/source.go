@@ -103,6 +103,19 @@ type srcFormat struct {
 	// Header is the length the file's header gives (compressed formats;
 	// 0 when it gives none): Decode warns when it decodes much less.
 	Header int64
+	// StreamRate is the rate of the samples Read returns when it is not
+	// the file's (ffmpeg resamples to the features' rate on the way, a
+	// third of the samples through the pipe); 0: SampleRate. Frames and
+	// Header are at this rate.
+	StreamRate int
+}
+
+// streamRate is the rate of the samples Read returns.
+func (f srcFormat) streamRate() int {
+	if f.StreamRate > 0 {
+		return f.StreamRate
+	}
+	return f.SampleRate
 }
 
 // openSource opens path with the decoder its content asks for.
@@ -134,8 +147,11 @@ func openSource(path string) (source, srcFormat, error) {
 		// A header's length is only a hint for the feature buffer: bound
 		// it by 8 kb/s, below any speech codec's rate, to allocate nothing
 		// a lying header asks for.
+		if sf.StreamRate > 0 && sf.SampleRate > 0 {
+			sf.Frames = sf.Frames * int64(sf.StreamRate) / int64(sf.SampleRate)
+		}
 		sf.Header = sf.Frames
-		sf.Frames = max(0, min(sf.Frames, size*int64(sf.SampleRate)/1000))
+		sf.Frames = max(0, min(sf.Frames, size*int64(sf.streamRate())/1000))
 		return src, sf, err
 	}
 	// WAV, and anything else: the WAV reader's errors say what the file
