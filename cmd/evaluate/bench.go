@@ -37,7 +37,8 @@ func writeAlignment(path string, al *pipeline.Alignment) {
 }
 
 // runBench makes (once) a 1-hour episode from two seed-hard renders and
-// times the built binary on it with /usr/bin/time -v.
+// times the built binary on it with /usr/bin/time -v, then on the same
+// episode as a 128 kb/s MP3 (made once with ffmpeg) side by side.
 func runBench() error {
 	src := testcorpus.Rendered("seed-hard")
 	if src == "" {
@@ -62,18 +63,6 @@ func runBench() error {
 	if _, err := os.Stat(bin); err != nil {
 		return fmt.Errorf("%s not built: run make build", bin)
 	}
-	out := filepath.Join(dir, "out")
-	cmd := exec.Command("/usr/bin/time", "-v", bin, "run", "--audio", wav, "--transcript", tr, "--out", out, "--quiet")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	t0 := time.Now()
-	err := cmd.Run()
-	wall := time.Since(t0)
-	if err != nil {
-		return fmt.Errorf("shownotes run failed: %v\n%s", err, stderr.String())
-	}
-	rss := regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`).FindStringSubmatch(stderr.String())
-	user := regexp.MustCompile(`User time \(seconds\): ([\d.]+)`).FindStringSubmatch(stderr.String())
 	st, _ := os.Stat(wav)
 	minutes := 0.0
 	if r, err := audio.Open(wav); err == nil {
@@ -81,27 +70,91 @@ func runBench() error {
 		r.Close()
 	}
 	fmt.Printf("benchmark: %s (%.1f min, %.0f MB, 48 kHz 24-bit stereo)\n", wav, minutes, float64(st.Size())/1e6)
-	fmt.Printf("wall %.1f s", wall.Seconds())
-	if user != nil {
-		fmt.Printf(", user %s s", user[1])
+	base, err := benchLeg(bin, wav, tr, filepath.Join(dir, "out"))
+	if err != nil {
+		return err
 	}
-	if rss != nil {
-		var kb int
-		fmt.Sscan(rss[1], &kb)
-		fmt.Printf(", peak RSS %d MB", kb/1024)
-	}
-	fmt.Println()
-	if acc, err := benchAccuracy(filepath.Join(src, "truth.json"), filepath.Join(src, "episode.wav"), filepath.Join(out, "alignment.json")); err == nil {
+	fmt.Println(base)
+	if acc, err := benchAccuracy(filepath.Join(src, "truth.json"), filepath.Join(src, "episode.wav"), filepath.Join(dir, "out", "alignment.json")); err == nil {
 		fmt.Println(acc)
 	} else {
 		fmt.Println("accuracy not measured:", err)
 	}
-	for _, l := range strings.Split(stderr.String(), "\n") {
-		if strings.Contains(l, "warning") {
-			fmt.Println(l)
+	for _, l := range base.warnings {
+		fmt.Println(l)
+	}
+	// The same episode as a 128 kb/s MP3, side by side (issue 15: at most
+	// 1.3 times the WAV's cost, 300 MB).
+	mp3 := filepath.Join(dir, "episode.mp3")
+	if _, err := os.Stat(mp3); err != nil {
+		if _, err := exec.LookPath("ffmpeg"); err != nil {
+			fmt.Println("MP3 leg not run: ffmpeg is not installed (apt-get install ffmpeg)")
+			return nil
+		}
+		fmt.Fprintln(os.Stderr, "evaluate: encoding the episode as a 128 kb/s MP3…")
+		if b, err := exec.Command("ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y", "-i", wav, "-b:a", "128k", mp3+".tmp.mp3").CombinedOutput(); err != nil {
+			return fmt.Errorf("ffmpeg: %v\n%s", err, b)
+		}
+		if err := os.Rename(mp3+".tmp.mp3", mp3); err != nil {
+			return err
 		}
 	}
+	mst, _ := os.Stat(mp3)
+	fmt.Printf("benchmark: %s (128 kb/s MP3 of the same, %.0f MB)\n", mp3, float64(mst.Size())/1e6)
+	m, err := benchLeg(bin, mp3, tr, filepath.Join(dir, "out-mp3"))
+	if err != nil {
+		return err
+	}
+	fmt.Printf("%s; %.2f× the WAV's wall time, %.2f× its CPU\n", m, m.wall/base.wall, m.cpu/base.cpu)
+	if acc, err := benchAccuracy(filepath.Join(src, "truth.json"), filepath.Join(src, "episode.wav"), filepath.Join(dir, "out-mp3", "alignment.json")); err == nil {
+		fmt.Println(acc)
+	}
+	for _, l := range m.warnings {
+		fmt.Println(l)
+	}
 	return nil
+}
+
+// benchResult is one timed run of the binary.
+type benchResult struct {
+	wall, cpu float64 // seconds (CPU: user + system, children included)
+	rssMB     int
+	warnings  []string
+}
+
+func (b benchResult) String() string {
+	return fmt.Sprintf("wall %.1f s, CPU %.1f s, peak RSS %d MB", b.wall, b.cpu, b.rssMB)
+}
+
+// benchLeg times `shownotes run` on one audio file under /usr/bin/time -v.
+func benchLeg(bin, audioPath, tr, out string) (benchResult, error) {
+	cmd := exec.Command("/usr/bin/time", "-v", bin, "run", "--audio", audioPath, "--transcript", tr, "--out", out, "--quiet")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	t0 := time.Now()
+	err := cmd.Run()
+	r := benchResult{wall: time.Since(t0).Seconds()}
+	if err != nil {
+		return r, fmt.Errorf("shownotes run --audio %s failed: %v\n%s", audioPath, err, stderr.String())
+	}
+	for _, re := range []string{`User time \(seconds\): ([\d.]+)`, `System time \(seconds\): ([\d.]+)`} {
+		if m := regexp.MustCompile(re).FindStringSubmatch(stderr.String()); m != nil {
+			var v float64
+			fmt.Sscan(m[1], &v)
+			r.cpu += v
+		}
+	}
+	if m := regexp.MustCompile(`Maximum resident set size \(kbytes\): (\d+)`).FindStringSubmatch(stderr.String()); m != nil {
+		var kb int
+		fmt.Sscan(m[1], &kb)
+		r.rssMB = kb / 1024
+	}
+	for _, l := range strings.Split(stderr.String(), "\n") {
+		if strings.Contains(l, "warning") {
+			r.warnings = append(r.warnings, l)
+		}
+	}
+	return r, nil
 }
 
 // joinWAV writes dst as n copies of src's PCM data behind src's header.

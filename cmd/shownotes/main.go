@@ -2,7 +2,7 @@
 // transcript — into show notes, chapters, quotes, transcript files, an
 // episode page and the episode's item in the show's RSS feed.
 //
-//	shownotes run --audio EPISODE.wav --transcript TRANSCRIPT --out DIR
+//	shownotes run --audio EPISODE --transcript TRANSCRIPT --out DIR
 //	              [--feed FEED.xml] [--config podcast.toml] [--enclosure FILE]
 //	              [--title TITLE] [--episode N] [--season N] [--pub-date RFC3339]
 //	              [--transcript-format F] [--glossary FILE] [--quiet] [--verbose]
@@ -100,7 +100,7 @@ func oneLine(s string) string {
 }
 
 const usage = `usage:
-  shownotes run --audio EPISODE.wav --transcript TRANSCRIPT --out DIR
+  shownotes run --audio EPISODE --transcript TRANSCRIPT --out DIR
                 [--feed FEED.xml] [--config podcast.toml] [--enclosure FILE]
                 [--title TITLE] [--episode N] [--season N] [--pub-date RFC3339]
                 [--transcript-format plain|rev|vtt|srt|json|text] [--glossary FILE]

@@ -27,7 +27,7 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 		pubDate              string
 		quiet, verbose       bool
 	)
-	fs.StringVar(&cfg.AudioPath, "audio", "", "the episode's audio (WAV)")
+	fs.StringVar(&cfg.AudioPath, "audio", "", "the episode's audio: WAV, MP3, FLAC or M4A/AAC (Ogg/Opus too), recognised by content")
 	fs.StringVar(&cfg.TranscriptPath, "transcript", "", "the episode's transcript")
 	fs.StringVar(&cfg.TranscriptFormat, "transcript-format", "", "transcript layout: plain, rev, vtt, srt, json, text (default: detect)")
 	fs.StringVar(&cfg.OutDir, "out", "", "output directory")

@@ -57,3 +57,34 @@ func BenchmarkRead(b *testing.B) {
 		r.Close()
 	}
 }
+
+// BenchmarkDecodeCompressed decodes the committed MP3 (go-mp3 and, when
+// installed, ffmpeg) and FLAC; MB/s are of the file.
+func BenchmarkDecodeCompressed(b *testing.B) {
+	for _, f := range []struct {
+		name, path string
+		ffmpeg     bool
+	}{
+		{"mp3-gomp3", "testdata/sample-vbr.mp3", false},
+		{"mp3-ffmpeg", "testdata/sample-vbr.mp3", true},
+		{"flac", "testdata/sample-8s.flac", false},
+	} {
+		b.Run(f.name, func(b *testing.B) {
+			if f.ffmpeg {
+				needFFmpeg(b)
+			}
+			defer func(v bool) { preferFFmpegMP3 = v }(preferFFmpegMP3)
+			preferFFmpegMP3 = f.ffmpeg
+			st, err := os.Stat(f.path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(st.Size())
+			for b.Loop() {
+				if _, err := Decode(context.Background(), f.path, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -2,6 +2,7 @@ package audio
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"sync"
 
@@ -24,15 +25,19 @@ const (
 	nBlocks     = 4
 )
 
-// Decode streams the WAV file at path into features: one goroutine reads
-// and converts 64 KiB of the data chunk at a time to mono float32, a second
+// Decode streams the audio file at path into features. The container is
+// recognised by content: WAV is read by this package's reader, FLAC by
+// mewkiz/flac, MP3 by ffmpeg when it is installed and else by go-mp3, M4A
+// and Ogg by ffmpeg. One goroutine reads and converts a block at a time to
+// mono float32 (stereo mixed so that a channel in opposite polarity does
+// not cancel the other, a DC offset filtered out), a second
 // resamples it to 16 kHz, and the calling goroutine computes the MFCCs, the
 // stages joined by small bounded channels of recycled buffers, so memory
 // stays flat whatever the length of the file (the features themselves are
 // about 21 MB an hour). Decode checks ctx for every block and returns
 // ctx.Err() when it is done.
 func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, error) {
-	r, err := Open(path)
+	r, f, err := openSource(path)
 	if err != nil {
 		return nil, err
 	}
@@ -40,13 +45,17 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	f := r.Format()
-	rs, err := features.NewResampler(f.SampleRate, features.Rate)
+	if f.SampleRate < MinRate || f.SampleRate > MaxRate {
+		return nil, fmt.Errorf("%s: %w: sample rate %d Hz (must be %d..%d Hz)", path, ErrUnsupported, f.SampleRate, MinRate, MaxRate)
+	}
+	sr := f.streamRate()
+	dc := newDCBlocker(sr)
+	rs, err := features.NewResampler(sr, features.Rate)
 	if err != nil {
 		return nil, err
 	}
 	ex := features.NewExtractor(opts.Features)
-	ex.Grow(int(f.Frames*features.Rate/int64(f.SampleRate))/features.Hop + 2)
+	ex.Grow(int(f.Frames*features.Rate/int64(sr))/features.Hop + 2)
 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -59,7 +68,7 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 		rawFull   = make(chan []float32, nBlocks)
 		outFree   = make(chan []float32, nBlocks)
 		outFull   = make(chan []float32, nBlocks)
-		outFrames = blockFrames*features.Rate/f.SampleRate + 64
+		outFrames = blockFrames*features.Rate/sr + 64
 	)
 	for range nBlocks {
 		rawFree <- make([]float32, blockFrames)
@@ -81,6 +90,7 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 			n, err := r.Read(buf[:cap(buf)])
 			frames += int64(n)
 			if n > 0 {
+				dc.process(buf[:n])
 				rawFull <- buf[:n] // never blocks: nBlocks buffers, nBlocks slots
 			}
 			if err == io.EOF {
@@ -137,7 +147,13 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 		return nil, readErr
 	}
 	if opts.Warn != nil {
-		for _, w := range r.Warnings() {
+		ws := r.Warnings()
+		// A compressed file cut short often ends on a whole frame: its
+		// header's length is the evidence (a tenth of a second and two frames of slack).
+		if len(ws) == 0 && f.Header > 0 && frames < f.Header-int64(sr)/10-2400 {
+			ws = append(ws, fmt.Sprintf("%s: the audio ends at %.2f s but its header says %.2f s (is the file truncated?)", path, float64(frames)/float64(sr), float64(f.Header)/float64(sr)))
+		}
+		for _, w := range ws {
 			opts.Warn(w)
 		}
 	}
@@ -147,7 +163,7 @@ func Decode(ctx context.Context, path string, opts Options) (*pipeline.Audio, er
 		Channels:   f.Channels,
 		Bits:       f.Bits,
 		Float:      f.Float,
-		Duration:   float64(frames) / float64(f.SampleRate),
+		Duration:   float64(frames) / float64(sr),
 		Features:   ex.Features(),
 	}, nil
 }

@@ -39,3 +39,26 @@ func ExampleOpen() {
 	// 16000 1 16 661535
 	// 4096 <nil>
 }
+
+func ExampleProbe() {
+	// A VBR mono MP3 of the sample: its duration comes from the Xing and
+	// LAME headers, its type from its content.
+	info, err := audio.Probe("testdata/sample-vbr.mp3")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Printf("%s %s %.3f s, %d Hz, %d channel(s), VBR %v\n", info.Format, info.MIME, info.Duration, info.SampleRate, info.Channels, info.VBR)
+	// Output:
+	// mp3 audio/mpeg 41.346 s, 16000 Hz, 1 channel(s), VBR true
+}
+
+func ExampleDetect() {
+	fmt.Println(audio.Detect([]byte("fLaC\x00\x00\x00\x22")))
+	fmt.Println(audio.Detect([]byte("ID3\x04\x00\x00\x00\x00\x00\x00")))
+	fmt.Println(audio.Detect([]byte("\x00\x00\x00\x20ftypM4A ")))
+	// Output:
+	// flac
+	// mp3
+	// m4a
+}

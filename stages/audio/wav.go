@@ -79,6 +79,13 @@ type Reader struct {
 	badFloat bool
 	hot      bool
 	frames   int64 // frames returned so far
+	// mix, set by Decode, mixes stereo with a mixer (opposite-polarity
+	// channels do not cancel) instead of averaging; conv1 converts one
+	// channel's samples, stereo the interleaved scratch.
+	mix    bool
+	mixer  mixer
+	conv1  convFunc
+	stereo []float32
 }
 
 // Open opens a WAV file for streaming. The error names the file and the
@@ -164,9 +171,21 @@ func (r *Reader) Read(buf []float32) (int, error) {
 		r.left = 0
 		return 0, io.EOF
 	}
-	r.conv(buf[:frames], r.raw[:frames*int(ba)], r.f.Channels)
-	if r.f.Float {
-		r.sanitize(buf[:frames])
+	if r.mix && r.f.Channels == 2 && r.conv1 != nil {
+		if cap(r.stereo) < 2*frames {
+			r.stereo = make([]float32, 2*frames)
+		}
+		st := r.stereo[:2*frames]
+		r.conv1(st, r.raw[:frames*int(ba)], 1)
+		if r.f.Float {
+			r.sanitize(st, 2)
+		}
+		r.mixer.mix(buf[:frames], st)
+	} else {
+		r.conv(buf[:frames], r.raw[:frames*int(ba)], r.f.Channels)
+		if r.f.Float {
+			r.sanitize(buf[:frames], 1)
+		}
 	}
 	r.frames += int64(frames)
 	return frames, nil
@@ -177,20 +196,20 @@ func (r *Reader) Read(buf []float32) (int, error) {
 const floatLimit = 16
 
 // sanitize replaces NaN and infinite float samples by 0 and clips absurd
-// ones, warning once for each.
-func (r *Reader) sanitize(b []float32) {
+// ones, warning once for each; b holds ch interleaved channels.
+func (r *Reader) sanitize(b []float32, ch int) {
 	for i, v := range b {
 		if v != v || math.IsInf(float64(v), 0) {
 			b[i] = 0
 			if !r.badFloat {
 				r.badFloat = true
-				r.warnf("NaN or infinite samples (first near %.2f s) were replaced by silence", float64(r.frames+int64(i))/float64(r.f.SampleRate))
+				r.warnf("NaN or infinite samples (first near %.2f s) were replaced by silence", float64(r.frames+int64(i/ch))/float64(r.f.SampleRate))
 			}
 		} else if v > floatLimit || v < -floatLimit {
 			b[i] = float32(math.Copysign(floatLimit, float64(v)))
 			if !r.hot {
 				r.hot = true
-				r.warnf("float samples beyond ±%d (first near %.2f s) were clipped", floatLimit, float64(r.frames+int64(i))/float64(r.f.SampleRate))
+				r.warnf("float samples beyond ±%d (first near %.2f s) were clipped", floatLimit, float64(r.frames+int64(i/ch))/float64(r.f.SampleRate))
 			}
 		}
 	}
@@ -463,6 +482,9 @@ func (r *Reader) parseFmt(b []byte) error {
 		return fmt.Errorf("%s: %w: %v", name, ErrUnsupported, err)
 	}
 	r.conv = conv
+	if ch == 2 {
+		r.conv1, _ = converter(enc, bytesPer, 1)
+	}
 	return nil
 }
 

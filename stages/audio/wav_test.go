@@ -233,8 +233,14 @@ func TestBadInputs(t *testing.T) {
 			if !strings.Contains(msg, p) || !strings.Contains(msg, tt.msg) || strings.Contains(msg, "\n") {
 				t.Errorf("Open(%s) error = %q, want one line naming %s and saying %q", tt.name, msg, p, tt.msg)
 			}
-			if _, err := Decode(context.Background(), p, Options{}); !errors.Is(err, tt.want) {
-				t.Errorf("Decode(%s) = %v, want %v", tt.name, err, tt.want)
+			// Decode recognises the compressed formats by content and
+			// finds these broken.
+			dwant := map[string]error{"mp3 id3": ErrCorruptMP3, "mp3 frame": ErrCorruptMP3, "flac": ErrCorruptFLAC, "ogg": ErrUnsupportedAudio}[tt.name]
+			if dwant == nil {
+				dwant = tt.want
+			}
+			if _, err := Decode(context.Background(), p, Options{}); !errors.Is(err, dwant) {
+				t.Errorf("Decode(%s) = %v, want %v", tt.name, err, dwant)
 			}
 		})
 	}
