@@ -71,8 +71,14 @@ func vote(toks, prev, next []token, people map[string]string, opts Options) (v, 
 			switch {
 			case strings.HasSuffix(t.Label, "PERSON"):
 				prior[pipeline.Person] += wProse / float64(len(toks))
-			case strings.HasSuffix(t.Label, "GPE"):
+			case strings.HasSuffix(t.Label, "GPE") && isKnownPlace(surf):
 				prior[pipeline.Place] += wGPE / float64(len(toks))
+			case strings.HasSuffix(t.Label, "GPE"):
+				// a capitalised word prose calls a place but no
+				// gazetteer knows: in conversation, most often a
+				// company or product
+				prior[pipeline.Org] += wGPE / 2 / float64(len(toks))
+				prior[pipeline.Place] += wGPE / 2 / float64(len(toks))
 			case strings.HasSuffix(t.Label, "ORGANIZATION"):
 				prior[pipeline.Org] += wProse / float64(len(toks))
 			}
@@ -90,6 +96,9 @@ func vote(toks, prev, next []token, people map[string]string, opts Options) (v, 
 		v[pipeline.Place] += wHead
 	case otherHeads[last] && multi:
 		v[pipeline.Other] += wHead
+	}
+	if isKnownPlace(surf) {
+		v[pipeline.Place] += wHead
 	}
 	if multi && placePrefixes[first] {
 		v[pipeline.Place] += wPrep
