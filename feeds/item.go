@@ -65,7 +65,7 @@ type Item struct {
 	GUID        string // stable across reruns; written with isPermaLink="false"
 	Link        string
 	PubDate     time.Time
-	Description string // HTML, written as CDATA (≤ 4000 bytes for Apple)
+	Description string // HTML, written as CDATA (≤ DescriptionLimit bytes for Apple)
 	Content     string // full HTML notes for content:encoded (CDATA); optional
 	Enclosure   Enclosure
 	Duration    int // whole seconds; 0 leaves itunes:duration out

@@ -46,3 +46,8 @@ var appleTypes = map[string]bool{
 // AppleAccepts reports whether Apple Podcasts accepts an enclosure of MIME
 // type typ.
 func AppleAccepts(typ string) bool { return appleTypes[strings.ToLower(strings.TrimSpace(typ))] }
+
+// DescriptionLimit is the largest channel or item description, in bytes,
+// that Apple Podcasts accepts. The notes are cut to fit it and the
+// validator checks it: one number for both.
+const DescriptionLimit = 4000

@@ -241,8 +241,8 @@ func (v *validator) channel(ch *node) {
 			v.errorf("", "<%s> is missing or empty", tag)
 		}
 	}
-	if n := ch.first("", "description"); n != nil && len(n.text.String()) > 4000 {
-		v.errorf("", "description is %d bytes; Apple allows 4000", len(n.text.String()))
+	if n := ch.first("", "description"); n != nil && len(n.text.String()) > DescriptionLimit {
+		v.errorf("", "description is %d bytes; Apple allows %d", len(n.text.String()), DescriptionLimit)
 	}
 	if n := ch.first("", "link"); n != nil && n.str() != "" && !absHTTP(n.str()) {
 		v.errorf("", "link %q is not an absolute http(s) URL", n.str())
@@ -474,8 +474,8 @@ var unsafeTags = map[string]bool{"script": true, "style": true, "iframe": true, 
 var tagRE = regexp.MustCompile(`<\s*/?\s*([A-Za-z][A-Za-z0-9:-]*)`)
 
 func (v *validator) description(id, html string) {
-	if len(html) > 4000 {
-		v.errorf(id, "description is %d bytes; Apple allows 4000", len(html))
+	if len(html) > DescriptionLimit {
+		v.errorf(id, "description is %d bytes; Apple allows %d", len(html), DescriptionLimit)
 	}
 	seen := map[string]bool{}
 	for _, m := range tagRE.FindAllStringSubmatch(html, -1) {

@@ -10,12 +10,14 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/shownotes/shownotes/feeds"
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/chapters"
 )
 
-// DescriptionLimit is the largest description in bytes (Apple's limit).
-const DescriptionLimit = 4000
+// DescriptionLimit is the largest description in bytes: the feed's
+// (feeds.DescriptionLimit, Apple's).
+const DescriptionLimit = feeds.DescriptionLimit
 
 // MaxQuotes is the number of quotes in the notes.
 const MaxQuotes = 5
