@@ -115,6 +115,7 @@ func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio
 	}
 	al.Method = "espeak-dtw"
 	b := sp.frames
+	short := shortAudio(out, sp.start, b.n, vad, feats.FrameRate, a.Duration, warn)
 	anchors := anchorsOf(out, sp.start, b.n, feats.FrameRate, real.n, warn)
 	path, costs, err := multiscale(ctx, real, b, anchors, int(anchorTolerance*feats.FrameRate))
 	if err != nil {
@@ -126,7 +127,46 @@ func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio
 		return nil, err
 	}
 	checkAnchors(out, warn)
+	for i := short; i < len(out.Words); i++ {
+		out.Words[i].Confidence = min(out.Words[i].Confidence, shortConfidence)
+	}
 	return al, nil
+}
+
+// Audio that holds far less speech than the transcript needs is cut short
+// (a truncated or still-growing file, the wrong take), or the transcript
+// runs past it. The transcript's synthetic speech and the audio's speech
+// (voice activity) last within 0.65–1.2× of each other on every real clip,
+// mix and render of the corpus; past shortRatio the words the audio cannot
+// hold are reported, and their confidence is capped at shortConfidence.
+const (
+	shortRatio      = 1.5
+	shortConfidence = 0.2
+)
+
+// shortAudio warns when the audio's speech is too short for the transcript
+// and returns the index of the first word the audio cannot hold at the
+// transcript's own pace (len(words) when it can hold them all).
+func shortAudio(tr *pipeline.Transcript, synthStart []int, synthFrames int, v *vad, frameRate, duration float64, warn func(string)) int {
+	speech := 0
+	for _, x := range v.speech {
+		if x {
+			speech++
+		}
+	}
+	if speech == 0 || float64(synthFrames) <= shortRatio*float64(speech) {
+		return len(tr.Words)
+	}
+	// At the synthetic voice's pace the audio's speech reaches this far
+	// into the transcript; the words after it are not claimed.
+	reach := speech
+	k := sort.SearchInts(synthStart, reach)
+	if k >= len(tr.Words) {
+		return len(tr.Words)
+	}
+	warn(fmt.Sprintf("the audio (%.1f s, %.0f s of speech) is much shorter than the transcript needs (about %.0f s of speech): it may be cut short; words from %q (word %d of %d) on are probably not in it and have low confidence",
+		duration, float64(speech)/frameRate, float64(synthFrames)/frameRate/1.1, tr.Words[k].Text, k+1, len(tr.Words)))
+	return k
 }
 
 func copyTranscript(tr *pipeline.Transcript) *pipeline.Transcript {

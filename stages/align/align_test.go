@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -366,5 +367,68 @@ func TestScoreMatchesPython(t *testing.T) {
 		if math.Abs(p.got-want[p.name]) > 1e-6 {
 			t.Errorf("Score().%s = %v, want %v (score_align.py)", p.name, p.got, want[p.name])
 		}
+	}
+}
+
+// TestShortAudio: audio cut short (22 s of the 41-s sample, its whole
+// transcript) is warned about, and the words it does not hold are not
+// claimed with confidence.
+func TestShortAudio(t *testing.T) {
+	needSynth(t)
+	dir := testcorpus.Sample()
+	tr, a := loadSample(t, filepath.Join(dir, "transcript.txt"))
+	const cut = 22.0
+	n := int(cut * a.Features.FrameRate)
+	f := *a.Features
+	f.Data, f.Energy = f.Data[:n*f.Dim], f.Energy[:n]
+	short := *a
+	short.Features, short.Duration = &f, cut
+	var warns []string
+	al, err := Align(context.Background(), tr, &short, Options{}, func(s string) { warns = append(warns, s) })
+	if err != nil {
+		t.Fatalf("Align(22 s of the sample) = %v", err)
+	}
+	if !slices.ContainsFunc(warns, func(w string) bool { return strings.Contains(w, "cut short") }) {
+		t.Errorf("Align(22 s of the sample): warnings %q, want one saying the audio may be cut short", warns)
+	}
+	truth, err := ReadTruth(filepath.Join(dir, "truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the words spoken after the cut, by the truth's times
+	missing, confident := 0, 0
+	for i, w := range al.Transcript.Words {
+		if i < len(truth.Tokens) && truth.Tokens[i].Start > cut+1 {
+			missing++
+			if w.Confidence >= 0.5 {
+				confident++
+				t.Logf("word %d %q at %.2f (truth %.2f) confidence %.2f", i, w.Text, w.Start, truth.Tokens[i].Start, w.Confidence)
+			}
+		}
+	}
+	if missing == 0 || confident > 0 {
+		t.Errorf("%d words are spoken after the cut, %d of them with confidence ≥ 0.5; want some, none", missing, confident)
+	}
+}
+
+// TestFitsAudio: a transcript far longer than the audio can hold is refused
+// from the file's header, before any synthesis.
+func TestFitsAudio(t *testing.T) {
+	wav := filepath.Join(testcorpus.Sample(), "episode.wav") // 41 s
+	for _, tc := range []struct {
+		words   int
+		wantErr bool
+	}{{79, false}, {300, false}, {5000, true}, {170000, true}} {
+		tr, err := transcript.Parse(strings.NewReader(strings.Repeat("word ", tc.words)), transcript.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = fitsAudio(tr, wav)
+		if (err != nil) != tc.wantErr || (err != nil && !errors.Is(err, ErrNoMatch)) {
+			t.Errorf("fitsAudio(%d words, 41 s) = %v, want error %v (ErrNoMatch)", tc.words, err, tc.wantErr)
+		}
+	}
+	if err := fitsAudio(&pipeline.Transcript{}, "no-such-file.wav"); err != nil {
+		t.Errorf("fitsAudio(missing file) = %v, want nil (the audio stage reports it)", err)
 	}
 }

@@ -16,6 +16,8 @@ package align
 
 import (
 	"context"
+	"fmt"
+	"path/filepath"
 	"reflect"
 
 	"github.com/shownotes/shownotes/pipeline"
@@ -47,7 +49,31 @@ func runSynth(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	if pass.Config.AudioPath == "" || tr == nil || len(tr.Words) == 0 {
 		return &Speech{}, nil // nothing to align against
 	}
+	if err := fitsAudio(tr, pass.Config.AudioPath); err != nil {
+		return nil, err
+	}
 	return Speak(ctx, tr, Options{})
+}
+
+// maxWordsPerSecond is faster than anyone speaks for long (fast speech is
+// 3–4 words a second): a transcript with more words than the audio could
+// hold at this pace is not the audio's, and is refused at once, before
+// minutes of synthesis.
+const maxWordsPerSecond = 8
+
+// fitsAudio refuses a transcript far too long for the audio at path, from
+// the file's header alone. An audio file Probe cannot read is left to the
+// audio stage's own error.
+func fitsAudio(tr *pipeline.Transcript, path string) error {
+	info, err := audio.Probe(path)
+	if err != nil || !(info.Duration > 0) {
+		return nil
+	}
+	if limit := int(maxWordsPerSecond*info.Duration) + 20; len(tr.Words) > limit {
+		return fmt.Errorf("%w: the transcript has %d words, more than %.1f s of audio can hold (at most about %d): is it this episode's transcript, and is %s complete?",
+			ErrNoMatch, len(tr.Words), info.Duration, limit, filepath.Base(path))
+	}
+	return nil
 }
 
 func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
