@@ -127,10 +127,85 @@ func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio
 		return nil, err
 	}
 	checkAnchors(out, warn)
+	unstretch(out, sp.start, b.n, vad, feats.FrameRate)
+	trailingSpeech(out, vad, feats.FrameRate, a.Duration, warn)
 	for i := short; i < len(out.Words); i++ {
 		out.Words[i].Confidence = min(out.Words[i].Confidence, shortConfidence)
 	}
 	return al, nil
+}
+
+// A word the warping stretched over far more audio than its synthetic
+// speech lasts (over stretchMin seconds and stretchRatio times it) has
+// swallowed speech the transcript does not have (the rest of a transcript
+// that covers only the start, an unscripted aside): its end is brought back
+// to what it could last and its confidence capped at stretchConfidence.
+const (
+	stretchMin        = 2.0
+	stretchRatio      = 4.0
+	stretchConfidence = 0.3
+)
+
+// unstretch applies the rule above; synthStart holds each word's first
+// synthetic frame, synthFrames their count. The word after a stretched one,
+// when over a second of speech lies between them, is as
+// uncertain: where the transcript stops covering the audio, it is placed
+// somewhere in speech it does not match.
+func unstretch(tr *pipeline.Transcript, synthStart []int, synthFrames int, v *vad, frameRate float64) {
+	for k := range tr.Words {
+		w := &tr.Words[k]
+		if !pipeline.Known(w.Start) || !pipeline.Known(w.End) || k >= len(synthStart) {
+			continue
+		}
+		next := synthFrames
+		if k+1 < len(synthStart) {
+			next = synthStart[k+1]
+		}
+		synth := float64(next-synthStart[k]) / frameRate
+		if d := w.End - w.Start; d > stretchMin && d > stretchRatio*synth {
+			w.End = w.Start + max(1.5*synth+0.3, 0.3)
+			w.Confidence = min(w.Confidence, stretchConfidence)
+			if k+1 < len(tr.Words) && pipeline.Known(tr.Words[k+1].Start) && speechBetween(v, w.End, tr.Words[k+1].Start, frameRate) > 1 {
+				tr.Words[k+1].Confidence = min(tr.Words[k+1].Confidence, stretchConfidence)
+			}
+		}
+	}
+}
+
+// speechBetween is the seconds of voice activity between two times.
+func speechBetween(v *vad, from, to, frameRate float64) float64 {
+	n := 0
+	for i := max(int(from*frameRate), 0); i < min(int(to*frameRate), len(v.speech)); i++ {
+		if v.speech[i] {
+			n++
+		}
+	}
+	return float64(n) / frameRate
+}
+
+// minUntranscribed is the shortest stretch, in seconds, reported as speech
+// the transcript does not cover (half of it must be voice activity): 30 s,
+// or a quarter of a short episode, 10 s at the least.
+func minUntranscribed(duration float64) float64 { return max(10, min(30, duration/4)) }
+
+// trailingSpeech warns, in the words of untranscribed, when the audio goes
+// on speaking well after the transcript's last confidently placed word: a
+// transcript that covers only the start.
+func trailingSpeech(tr *pipeline.Transcript, v *vad, frameRate, duration float64, warn func(string)) {
+	last := pipeline.NoTime
+	for k := len(tr.Words) - 1; k >= 0; k-- {
+		if pipeline.Known(tr.Words[k].End) && tr.Words[k].Confidence > stretchConfidence {
+			last = tr.Words[k].End
+			break
+		}
+	}
+	if !pipeline.Known(last) {
+		return
+	}
+	if least := minUntranscribed(duration); duration-last >= least && speechBetween(v, last, duration, frameRate) >= least/2 {
+		s := speechBetween(v, last, duration, frameRate)
+		warn(fmt.Sprintf("the audio from %s to %s has speech the transcript does not cover (%.0f s of it)", clock(last), clock(duration), s))
+	}
 }
 
 // Audio that holds far less speech than the transcript needs is cut short
@@ -187,7 +262,13 @@ type synthetic struct {
 }
 
 // speakable turns a transcript token into what the synthesiser should read.
+// A web address that is written, not said (see unspokenURL: show notes
+// pasted into a transcript, a tracking link) is not spoken, so that its
+// long synthetic reading does not push its neighbours off.
 func speakable(w string) string {
+	if unspokenURL(w) {
+		return ""
+	}
 	var b strings.Builder
 	for _, r := range w {
 		switch {
@@ -202,6 +283,21 @@ func speakable(w string) string {
 		return ""
 	}
 	return s
+}
+
+// unspokenURL reports a token that is a written-out web address rather
+// than a spoken one: with a scheme ("https://…"), a query or fragment
+// ("…?utm_source=…"), or over 40 characters. A short address with a path is
+// often read out in a sponsor read ("oneschema.co/lenny") and stays spoken.
+func unspokenURL(w string) bool {
+	l := strings.ToLower(strings.Trim(w, "()[]<>\"'.,;:!"))
+	if strings.Contains(l, "://") || strings.HasPrefix(l, "mailto:") {
+		return true
+	}
+	if !strings.Contains(l, ".") {
+		return false
+	}
+	return strings.ContainsAny(l, "?=&#") || (len(l) > 40 && strings.Contains(l, "/"))
 }
 
 func synthesise(ctx context.Context, syn *espeak, tr *pipeline.Transcript, opts Options) (*synthetic, error) {
@@ -770,8 +866,7 @@ func untranscribed(path []cell, v *vad, frameRate float64, warn func(string)) {
 			runStart = k
 		}
 	}
-	// At least 30 s, or a quarter of a short episode (10 s at the least).
-	minLen := int(max(10, min(30, float64(n)/frameRate/4)) * frameRate)
+	minLen := int(minUntranscribed(float64(n)/frameRate) * frameRate)
 	i := 0
 	for i < n {
 		if covered[i] {

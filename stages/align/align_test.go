@@ -106,6 +106,7 @@ func TestSyllables(t *testing.T) {
 func TestSpeakable(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Hi,", "Hi,"}, {"[Cruder", "Cruder"}, {"—", ""}, {"...", ""}, {"Dobbs'", "Dobbs'"}, {"<b>x</b>", "bxb"},
+		{"https://www.example.com/a?utm=1", ""}, {"example.com/x?utm_source=pod", ""}, {"oneschema.co/lenny", "oneschema.colenny"}, {"example.com", "example.com"}, {"U.S.", "U.S."}, {"and/or", "andor"},
 	}
 	for _, tc := range tests {
 		if got := speakable(tc.in); got != tc.want {
@@ -397,12 +398,13 @@ func TestShortAudio(t *testing.T) {
 	}
 	// the words spoken after the cut, by the truth's times
 	missing, confident := 0, 0
+	ref := truthStarts(al, truth)
 	for i, w := range al.Transcript.Words {
-		if i < len(truth.Tokens) && truth.Tokens[i].Start > cut+1 {
+		if ref[i] > cut+1 {
 			missing++
 			if w.Confidence >= 0.5 {
 				confident++
-				t.Logf("word %d %q at %.2f (truth %.2f) confidence %.2f", i, w.Text, w.Start, truth.Tokens[i].Start, w.Confidence)
+				t.Logf("word %d %q at %.2f (truth %.2f) confidence %.2f", i, w.Text, w.Start, ref[i], w.Confidence)
 			}
 		}
 	}
@@ -431,4 +433,93 @@ func TestFitsAudio(t *testing.T) {
 	if err := fitsAudio(&pipeline.Transcript{}, "no-such-file.wav"); err != nil {
 		t.Errorf("fitsAudio(missing file) = %v, want nil (the audio stage reports it)", err)
 	}
+}
+
+// TestPartialTranscript: a transcript of only the first half of the audio
+// is reported as leaving speech uncovered, and none of its words placed
+// over a second wrong claims confidence.
+func TestPartialTranscript(t *testing.T) {
+	needSynth(t)
+	dir := testcorpus.Sample()
+	full, err := os.ReadFile(filepath.Join(dir, "transcript.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := strings.Index(string(full), "Jeremy Howard\n\nThank you.")
+	if cut < 0 {
+		t.Fatal("sample transcript changed: no second turn")
+	}
+	tr, err := transcript.Parse(strings.NewReader(string(full[:cut])), transcript.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, a := loadSample(t, filepath.Join(dir, "transcript.txt"))
+	var warns []string
+	al, err := Align(context.Background(), tr, a, Options{}, func(s string) { warns = append(warns, s) })
+	if err != nil {
+		t.Fatalf("Align(first turn only) = %v", err)
+	}
+	if !slices.ContainsFunc(warns, func(w string) bool { return strings.Contains(w, "does not cover") }) {
+		t.Errorf("Align(first turn only): warnings %q, want one about speech the transcript does not cover", warns)
+	}
+	truth, err := ReadTruth(filepath.Join(dir, "truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := truthStarts(al, truth)
+	for i, w := range al.Transcript.Words {
+		if i > 0 && ref[i] < ref[i-1] {
+			continue // the render's truth puts "who's" before "I'm": not a reference
+		}
+		if off := math.Abs(w.Start - ref[i]); off > 1 && w.Confidence >= 0.5 {
+			t.Errorf("word %d %q is %.1f s off with confidence %.2f", i, w.Text, off, w.Confidence)
+		}
+	}
+}
+
+// TestUnspokenURL: a long web address written in the transcript but not
+// spoken does not push its neighbours off.
+func TestUnspokenURL(t *testing.T) {
+	needSynth(t)
+	dir := testcorpus.Sample()
+	full, err := os.ReadFile(filepath.Join(dir, "transcript.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(full), "Welcome.", "Welcome. https://www.example.com/some/very/long/path/to/a/landing-page?utm_source=podcast&utm_medium=audio&utm_campaign=episode-42", 1)
+	tr, err := transcript.Parse(strings.NewReader(text), transcript.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, a := loadSample(t, filepath.Join(dir, "transcript.txt"))
+	al, err := Align(context.Background(), tr, a, Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := scoreAgainstTruth(t, al, filepath.Join(dir, "truth.json")); s.WordP95Ms > 250 || s.WordWithin250 < 0.95 {
+		t.Errorf("with an unspoken URL: %+v, want p95 ≤ 250 ms and ≥ 95%% within 250 ms", s)
+	}
+}
+
+// truthStarts gives each aligned word the start of the truth token it
+// matches, as the scorer matches them (normalised text, in order), or NaN.
+func truthStarts(al *pipeline.Alignment, truth *Truth) []float64 {
+	a := make([]string, len(al.Transcript.Words))
+	for i, w := range al.Transcript.Words {
+		a[i] = normToken(w.Text)
+	}
+	b := make([]string, len(truth.Tokens))
+	for j, tk := range truth.Tokens {
+		b[j] = normToken(tk.Text)
+	}
+	out := make([]float64, len(a))
+	for i := range out {
+		out[i] = math.NaN()
+	}
+	for _, m := range matchingBlocks(a, b) {
+		for k := 0; k < m.size; k++ {
+			out[m.a+k] = truth.Tokens[m.b+k].Start
+		}
+	}
+	return out
 }
