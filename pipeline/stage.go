@@ -263,8 +263,24 @@ func runRecovered(ctx context.Context, s *Stage, pass *Pass) (res any, err error
 	return s.Run(ctx, pass)
 }
 
-// Result returns the typed result of stage s from a pass or a run's results.
+// Result returns the typed result of stage s from a pass or a run's
+// results. Asking for a stage that is not among them (a stage that is not
+// in the asking stage's Requires) or for the wrong type is a bug in the
+// caller, not a missing input: it panics, naming the stage, and the runner
+// turns a stage's panic into an ErrPanic error. A stage that returned no
+// result (nil) gives T's zero value.
 func Result[T any](results map[*Stage]any, s *Stage) T {
-	v, _ := results[s].(T)
+	raw, ok := results[s]
+	if !ok {
+		panic(fmt.Sprintf("pipeline: the result of stage %q was asked for but is not among the results: add it to Requires", s.Name))
+	}
+	var zero T
+	if raw == nil {
+		return zero
+	}
+	v, ok := raw.(T)
+	if !ok {
+		panic(fmt.Sprintf("pipeline: stage %q's result is %T, asked for as %T", s.Name, raw, zero))
+	}
 	return v
 }

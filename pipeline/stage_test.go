@@ -216,3 +216,34 @@ func TestRunAbandonsStuckStage(t *testing.T) {
 		t.Errorf("Run() = %v, %v; want context.Canceled and no result", res, err)
 	}
 }
+
+// TestResultLoud: asking for a stage's result that is not among the
+// results, or as the wrong type, panics naming the stage; a stage that
+// returned nothing gives the zero value.
+func TestResultLoud(t *testing.T) {
+	a := &Stage{Name: "a"}
+	b := &Stage{Name: "b"}
+	results := map[*Stage]any{a: "text", b: nil}
+	if got := Result[string](results, a); got != "text" {
+		t.Errorf("Result[string](a) = %q, want text", got)
+	}
+	if got := Result[*Transcript](results, b); got != nil {
+		t.Errorf("Result(b, returned nil) = %v, want nil", got)
+	}
+	for _, tc := range []struct {
+		name string
+		ask  func()
+	}{
+		{"missing", func() { Result[string](results, &Stage{Name: "c"}) }},
+		{"wrong type", func() { Result[int](results, a) }},
+	} {
+		func() {
+			defer func() {
+				if r := recover(); r == nil {
+					t.Errorf("%s: Result did not panic", tc.name)
+				}
+			}()
+			tc.ask()
+		}()
+	}
+}

@@ -66,8 +66,8 @@ const maxWordsPerSecond = 8
 // audio stage's own error.
 func fitsAudio(tr *pipeline.Transcript, path string) error {
 	info, err := audio.Probe(path)
-	if err != nil || !(info.Duration > 0) {
-		return nil
+	if err != nil || !(info.Duration >= 2) {
+		return nil // under 2 s the aligner's own "too short" or "no speech" says more
 	}
 	if limit := int(maxWordsPerSecond*info.Duration) + 20; len(tr.Words) > limit {
 		return fmt.Errorf("%w: the transcript has %d words, more than %.1f s of audio can hold (at most about %d): is it this episode's transcript, and is %s complete?",

@@ -298,7 +298,7 @@ func TestStage(t *testing.T) {
 	// The placeholder results of the other stages (nil, or empty) give a
 	// page too.
 	for _, results := range []map[*pipeline.Stage]any{
-		{},
+		{align.Stage: nil, entities.Stage: nil, quotes.Stage: nil, chapters.Stage: nil},
 		{align.Stage: new(pipeline.Alignment), entities.Stage: new(pipeline.Entities), quotes.Stage: new(pipeline.Quotes), chapters.Stage: new(pipeline.Chapters)},
 	} {
 		res, err := Stage.Run(context.Background(), &pipeline.Pass{Stage: Stage, ResultOf: results})
