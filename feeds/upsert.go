@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/shownotes/shownotes/pipeline"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -112,49 +113,16 @@ func ResolvePath(path string) (string, error) {
 // writeFeed writes data to path atomically (a temporary file renamed over
 // it) with mode perm and, when old is the replaced file, its owner.
 func writeFeed(path string, data []byte, perm os.FileMode, old fs.FileInfo) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+	if old == nil {
+		return pipeline.WriteFileAtomic(path, data, perm)
 	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			f.Close()
-			os.Remove(tmp)
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Chmod(perm); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if old != nil {
+	return pipeline.WriteFileAtomicPrepared(path, data, perm, func(tmp string) error {
 		if err := keepOwner(tmp, old); err != nil {
-			return fmt.Errorf("write %s: keep its owner: %w", path, err)
+			return fmt.Errorf("keep its owner: %w", err)
 		}
 		// chown may clear set-id bits; set the mode again.
-		if err := os.Chmod(tmp, perm); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	ok = true
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+		return os.Chmod(tmp, perm)
+	})
 }
 
 // lock takes the exclusive lock on the lock file, polling so that ctx can

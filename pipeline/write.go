@@ -10,6 +10,13 @@ import (
 // old content or the whole new content: it writes a temporary file in the
 // same directory, syncs it, and renames it over path.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	return WriteFileAtomicPrepared(path, data, perm, nil)
+}
+
+// WriteFileAtomicPrepared is WriteFileAtomic with a step on the synced
+// temporary file just before it replaces path (the feed keeps its owner
+// there); an error from prepare leaves path untouched.
+func WriteFileAtomicPrepared(path string, data []byte, perm os.FileMode, prepare func(tmp string) error) error {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp*")
 	if err != nil {
@@ -34,6 +41,11 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 	}
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if prepare != nil {
+		if err := prepare(tmp); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
