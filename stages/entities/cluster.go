@@ -198,10 +198,11 @@ func cluster(ms []*mention, people map[string]string) []*group {
 			union(cands[0], g)
 		}
 	}
-	// a web address and the name it spells
+	// a web address and the name it spells; a path ("oneschema.co/lenny",
+	// a sponsor's landing page) is not part of the name
 	for _, g := range gs {
 		s := g.ms[0].Surface
-		if !isDomain(s) {
+		if !isDomain(s) && !isDomain(hostOf(s)) {
 			continue
 		}
 		label := domainLabel(s)
@@ -264,6 +265,14 @@ func initials(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// hostOf is a web address without its path, query or fragment.
+func hostOf(s string) string {
+	if j := strings.IndexAny(s, "/?#"); j > 0 && !strings.Contains(s[:j], ":") {
+		return s[:j]
+	}
+	return s
 }
 
 // domainLabel is the name part of a web address: "thinkpragati" of

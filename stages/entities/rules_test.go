@@ -230,3 +230,15 @@ func TestSeedScoreMatchesPython(t *testing.T) {
 		t.Errorf("seed: Score = %+v, want (python) %+v", got, want)
 	}
 }
+
+func TestHostOf(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"oneschema.co/lenny", "oneschema.co"}, {"Mixpanel.com/friends/lenny", "Mixpanel.com"},
+		{"example.com?ref=pod", "example.com"}, {"ThinkPragati.com", "ThinkPragati.com"},
+		{"https://x.com/a", "https://x.com/a"}, {"A/B", "A"},
+	} {
+		if got := hostOf(tc.in); got != tc.want {
+			t.Errorf("hostOf(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
