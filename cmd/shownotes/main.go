@@ -105,6 +105,9 @@ const usage = `usage:
                 [--title TITLE] [--episode N] [--season N] [--pub-date RFC3339]
                 [--transcript-format plain|rev|vtt|srt|json|text] [--glossary FILE]
                 [--quiet] [--verbose]
+  shownotes batch MANIFEST.csv [--config podcast.toml] [--glossary FILE]
+                [--shard I/N] [--jobs K] [--json FILE|-] [--quiet]
+  shownotes feed add FEED.xml [--config podcast.toml] OUTDIR...
   shownotes feed validate FEED.xml
   shownotes version
 `
@@ -117,11 +120,16 @@ func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	switch args[0] {
 	case "run":
 		return runCmd(ctx, args[1:], stderr)
+	case "batch":
+		return batchCmd(ctx, args[1:], stdout, stderr)
 	case "feed":
-		if len(args) < 2 || args[1] != "validate" {
-			return &usageError{"feed takes the subcommand 'validate FEED.xml'"}
+		switch {
+		case len(args) >= 2 && args[1] == "validate":
+			return validateCmd(args[2:], stdout)
+		case len(args) >= 2 && args[1] == "add":
+			return feedAddCmd(ctx, args[2:], stdout, stderr)
 		}
-		return validateCmd(args[2:], stdout)
+		return &usageError{"feed takes the subcommand 'validate FEED.xml' or 'add FEED.xml [--config podcast.toml] OUTDIR…'"}
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "shownotes %s\n", version)
 		return nil
