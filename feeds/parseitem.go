@@ -112,7 +112,7 @@ func (in *itemIn) item() (*Item, error) {
 		}
 	}
 	for _, t := range in.Transcripts {
-		it.Transcripts = append(it.Transcripts, Transcript{URL: t.URL, Type: t.Type, Language: t.Language, Rel: t.Rel})
+		it.Transcripts = append(it.Transcripts, Transcript(t))
 	}
 	for _, p := range in.Persons {
 		it.Persons = append(it.Persons, Person{Name: strings.TrimSpace(p.Name), Role: p.Role, Img: p.Img, Href: p.Href})

@@ -97,7 +97,6 @@ func ReadManifest(path string) ([]Row, error) {
 	var rows []Row
 	outs := map[string]int{}
 	for {
-		line, _ := r.FieldPos(0)
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -108,7 +107,7 @@ func ReadManifest(path string) ([]Row, error) {
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue // blank line
 		}
-		line, _ = r.FieldPos(0)
+		line, _ := r.FieldPos(0)
 		if len(rec) != len(cols) {
 			return nil, fmt.Errorf("manifest %s:%d: %d fields, the header has %d", path, line, len(rec), len(cols))
 		}
