@@ -9,6 +9,7 @@ import (
 
 	"github.com/shownotes/shownotes/feeds"
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/feed"
 	"github.com/shownotes/shownotes/stages/write"
 )
 
@@ -17,12 +18,16 @@ import (
 const staleAge = time.Hour
 
 // removeLeftovers removes what a killed run (SIGKILL, a power cut) left
-// behind: the write stage's staging directories in --out (those of a dead
-// process, or older than staleAge) and the feed's temporary files (when no
-// live run holds the feed's lock, since a run writes them only while it
-// holds it). A live run's files are never touched.
+// behind: the write stage's staging directories and the recorded guid's
+// temporary file in --out (those of a dead process, or older than
+// staleAge), and the feed's temporary files (when no live run holds the
+// feed's lock, since a run writes them only while it holds it). A live
+// run's files are never touched.
 func removeLeftovers(cfg *pipeline.Config) {
 	write.RemoveStale(cfg.OutDir, ".shownotes-staging-", staleAge)
+	if cfg.OutDir != "" {
+		pipeline.RemoveStaleTemps(filepath.Join(cfg.OutDir, feed.IdentityFile), staleAge)
+	}
 	if cfg.FeedPath == "" {
 		return
 	}

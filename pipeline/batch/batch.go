@@ -236,7 +236,9 @@ func (s *State) Save(dir string) error {
 	if err != nil {
 		return err
 	}
-	return pipeline.WriteFileAtomic(filepath.Join(dir, StateFile), append(b, '\n'), 0o644)
+	path := filepath.Join(dir, StateFile)
+	pipeline.RemoveStaleTemps(path, time.Hour) // a killed batch's
+	return pipeline.WriteFileAtomic(path, append(b, '\n'), 0o644)
 }
 
 // Fingerprint computes the state of a run of the given input files and

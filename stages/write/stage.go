@@ -227,7 +227,7 @@ func RemoveStale(dir, prefix string, maxAge time.Duration) {
 		rest := name[len(prefix):]
 		if i := strings.IndexByte(rest, '-'); i > 0 {
 			if pid, err := strconv.Atoi(rest[:i]); err == nil && pid > 0 && pid != os.Getpid() {
-				stale = processGone(pid)
+				stale = pipeline.ProcessGone(pid)
 			}
 		}
 		if !stale {

@@ -1,13 +1,13 @@
 //go:build !unix
 
-package write
+package pipeline
 
 import "os"
 
-// processGone reports that no process has the id pid. Where the system
+// ProcessGone reports that no process has the id pid. Where the system
 // cannot say, a process is taken to be alive and only age removes its
 // leftovers.
-func processGone(pid int) bool {
+func ProcessGone(pid int) bool {
 	p, err := os.FindProcess(pid)
 	if err != nil {
 		return true // Windows: no such process

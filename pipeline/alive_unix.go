@@ -1,6 +1,6 @@
 //go:build unix
 
-package write
+package pipeline
 
 import (
 	"os"
@@ -9,10 +9,10 @@ import (
 	"syscall"
 )
 
-// processGone reports that no process has the id pid, or that it has
+// ProcessGone reports that no process has the id pid, or that it has
 // ended and waits only to be reaped (a zombie: a killed run whose parent,
 // in a container without a reaping init, never collects it).
-func processGone(pid int) bool {
+func ProcessGone(pid int) bool {
 	if syscall.Kill(pid, 0) == syscall.ESRCH {
 		return true
 	}
