@@ -237,7 +237,15 @@ type Features struct {
 	Dim       int       // coefficients per frame
 	Data      []float32 // len = Frames()*Dim, frame-major
 	Energy    []float32 // log energy per frame (dB)
+	// Acoustic holds AcousticDim cepstra per frame computed as the
+	// acoustic phone models were trained (CMU Sphinx's front end: 25 mel
+	// filters of unit area over 130–6800 Hz, C0..C12, lifter 22), before
+	// mean normalisation; nil when not computed.
+	Acoustic []float32
 }
+
+// AcousticDim is the number of coefficients per frame of Features.Acoustic.
+const AcousticDim = 13
 
 // Frames is the number of frames.
 func (f *Features) Frames() int {

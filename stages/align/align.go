@@ -24,6 +24,9 @@ type Options struct {
 	// NoSynth forces the pure-Go fallback (voice activity and syllable
 	// counts), as when eSpeak NG is missing.
 	NoSynth bool
+	// NoAcoustic keeps the warping's word times, without the acoustic
+	// phone models' search (the method before them, for comparison).
+	NoAcoustic bool
 }
 
 // ErrNoMatch is returned when the transcript matches none of the audio.
@@ -49,6 +52,8 @@ func Align(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio, opts
 type Speech struct {
 	frames *matrix
 	start  []int // word k's first frame
+	// noAcoustic keeps the warping's times (Options.NoAcoustic).
+	noAcoustic bool
 	// Err says why there is no synthetic speech (eSpeak NG missing, or
 	// not asked for); the aligner then falls back.
 	Err error
@@ -72,7 +77,7 @@ func Speak(ctx context.Context, tr *pipeline.Transcript, opts Options) (*Speech,
 	if err != nil {
 		return nil, err
 	}
-	return &Speech{frames: normalise(s.feats), start: s.start}, nil
+	return &Speech{frames: normalise(s.feats), start: s.start, noAcoustic: opts.NoAcoustic}, nil
 }
 
 // AlignSpeech times every word of tr against the audio's features using the
@@ -129,6 +134,15 @@ func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio
 	checkAnchors(out, warn)
 	unstretch(out, sp.start, b.n, vad, feats.FrameRate)
 	trailingSpeech(out, vad, feats.FrameRate, a.Duration, warn)
+	if !sp.noAcoustic {
+		ok, err := refine(ctx, out, feats, 0, warn)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			al.Method = "acoustic"
+		}
+	}
 	for i := short; i < len(out.Words); i++ {
 		out.Words[i].Confidence = min(out.Words[i].Confidence, shortConfidence)
 	}

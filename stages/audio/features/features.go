@@ -47,7 +47,27 @@ type tables struct {
 	melFirst [NumMel]int       // first FFT bin of each filter
 	melW     [NumMel][]float32 // weights from melFirst on
 	dct      [NumCeps * NumMel]float32
+	// The acoustic models' front end (CMU Sphinx's, as feat.params of
+	// the en-us model says): AcMel filters of unit area over
+	// AcLowHz–AcHighHz with edges rounded to FFT bins, orthonormal DCT-II,
+	// lifter AcLifter.
+	acFirst [AcMel]int
+	acW     [AcMel][]float32
+	acDCT   [NumCeps * AcMel]float32
 }
+
+// The acoustic models' front end (see tables).
+const (
+	AcMel    = 25
+	AcLowHz  = 130
+	AcHighHz = 6800
+	AcLifter = 22
+	// acPowScale brings samples in [-1, 1] to the 16-bit scale the models
+	// were trained on (a factor on the power spectrum), and
+	// acFloor is the smallest filter energy on that scale.
+	acPowScale = 1 << 30 // 32768²
+	acFloor    = 1e-4
+)
 
 var (
 	tabOnce sync.Once
@@ -109,9 +129,52 @@ func getTables() *tables {
 				t.dct[k*NumMel+m] = float32(s * math.Cos(math.Pi*float64(k)*(float64(m)+0.5)/NumMel))
 			}
 		}
+		buildAcoustic(t)
 		tab = t
 	})
 	return tab
+}
+
+// buildAcoustic fills the acoustic front end's tables: Sphinx's mel
+// filters (triangles between mel-spaced edges rounded to FFT bins, scaled
+// to unit area in Hz) and its liftered orthonormal DCT.
+func buildAcoustic(t *tables) {
+	lo, hi := hzToMel(AcLowHz), hzToMel(AcHighHz)
+	step := (hi - lo) / (AcMel + 1)
+	binHz := float64(Rate) / FFTSize
+	for i := range AcMel {
+		var f [3]float64
+		for j := range f {
+			hz := 700 * (math.Pow(10, (lo+float64(i+j)*step)/2595) - 1)
+			f[j] = math.Floor(hz/binHz+0.5) * binHz
+		}
+		first := -1
+		var w []float32
+		for k := 0; k <= FFTSize/2; k++ {
+			hz := float64(k) * binHz
+			if hz < f[0] || hz > f[2] {
+				continue
+			}
+			if first < 0 {
+				first = k
+			}
+			up := (hz - f[0]) / (f[1] - f[0])
+			down := (f[2] - hz) / (f[2] - f[1])
+			w = append(w, float32(min(up, down)*2/(f[2]-f[0])))
+		}
+		t.acFirst[i] = max(first, 0)
+		t.acW[i] = w
+	}
+	for k := range NumCeps {
+		s := math.Sqrt(2.0 / AcMel)
+		if k == 0 {
+			s = math.Sqrt(1.0 / AcMel)
+		}
+		lift := 1 + AcLifter/2.0*math.Sin(math.Pi*float64(k)/AcLifter)
+		for m := range AcMel {
+			t.acDCT[k*AcMel+m] = float32(lift * s * math.Cos(math.Pi*float64(k)*(float64(m)+0.5)/AcMel))
+		}
+	}
 }
 
 // Extractor computes MFCC frames from a stream of 16 kHz mono samples.
@@ -127,6 +190,8 @@ type Extractor struct {
 	frame [FFTSize]float32
 	pow   [FFTSize/2 + 1]float32
 	mel   [NumMel]float32
+	acMel [AcMel]float32
+	ac    []float32 // acoustic-model cepstra, NumCeps a frame
 	data  []float32
 	en    []float32
 	done  bool
@@ -152,6 +217,11 @@ func (e *Extractor) Grow(n int) {
 		d := make([]float32, len(e.data), len(e.data)+n*NumCeps)
 		copy(d, e.data)
 		e.data = d
+	}
+	if cap(e.ac)-len(e.ac) < n*NumCeps {
+		d := make([]float32, len(e.ac), len(e.ac)+n*NumCeps)
+		copy(d, e.ac)
+		e.ac = d
 	}
 	if cap(e.en)-len(e.en) < n {
 		d := make([]float32, len(e.en), len(e.en)+n)
@@ -197,10 +267,11 @@ func (e *Extractor) Features() *pipeline.Features {
 		e.off += Hop
 	}
 	e.pend = nil
-	e.feat = &pipeline.Features{FrameRate: FrameRate, Dim: NumCeps, Data: e.data, Energy: e.en}
+	e.feat = &pipeline.Features{FrameRate: FrameRate, Dim: NumCeps, Data: e.data, Energy: e.en, Acoustic: e.ac}
 	if e.feat.Data == nil {
 		e.feat.Data = []float32{}
 		e.feat.Energy = []float32{}
+		e.feat.Acoustic = []float32{}
 	}
 	return e.feat
 }
@@ -244,6 +315,24 @@ func (e *Extractor) compute(x []float32) {
 			s += row[m] * v
 		}
 		e.data = append(e.data, s)
+	}
+	for j := range AcMel {
+		first := t.acFirst[j]
+		ws := t.acW[j]
+		p := e.pow[first : first+len(ws)]
+		var s float32
+		for k, wk := range ws {
+			s += wk * p[k]
+		}
+		e.acMel[j] = float32(math.Log(max(float64(s)*acPowScale, acFloor)))
+	}
+	for k := range NumCeps {
+		row := t.acDCT[k*AcMel : (k+1)*AcMel]
+		var s float32
+		for m, v := range e.acMel {
+			s += row[m] * v
+		}
+		e.ac = append(e.ac, s)
 	}
 }
 

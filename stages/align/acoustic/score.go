@@ -1,0 +1,185 @@
+package acoustic
+
+import (
+	"math"
+)
+
+// FrameDim is the size of a model frame: 13 cepstra, their deltas and
+// their second deltas (Sphinx's 1s_c_d_dd).
+const FrameDim = 39
+
+// cmnHalfWindow is the half-width in frames of the moving mean removed
+// from the cepstra (Sphinx removes the utterance's mean; an episode's
+// channel changes between speakers, so a 20-second window is used).
+const cmnHalfWindow = 1000
+
+// Frames turns raw cepstra (13 a frame, as features.Extractor computes
+// them for the models) into model frames: mean-normalised cepstra over a
+// moving window, deltas c[t+2]−c[t−2] and second deltas
+// (c[t+3]−c[t−1])−(c[t+1]−c[t−3]), edges repeating the first and last frame.
+func Frames(ceps []float32) []float32 {
+	const d = 13
+	n := len(ceps) / d
+	if n == 0 {
+		return nil
+	}
+	// Moving mean by prefix sums.
+	pre := make([]float64, (n+1)*d)
+	for t := range n {
+		for k := range d {
+			pre[(t+1)*d+k] = pre[t*d+k] + float64(ceps[t*d+k])
+		}
+	}
+	c := make([]float32, n*d)
+	for t := range n {
+		lo, hi := max(0, t-cmnHalfWindow), min(n, t+cmnHalfWindow+1)
+		inv := 1 / float64(hi-lo)
+		for k := range d {
+			mean := (pre[hi*d+k] - pre[lo*d+k]) * inv
+			c[t*d+k] = ceps[t*d+k] - float32(mean)
+		}
+	}
+	at := func(t int) []float32 {
+		t = min(max(t, 0), n-1)
+		return c[t*d : (t+1)*d]
+	}
+	out := make([]float32, n*FrameDim)
+	for t := range n {
+		o := out[t*FrameDim : (t+1)*FrameDim]
+		copy(o[:d], at(t))
+		p2, m2 := at(t+2), at(t-2)
+		p3, m1, p1, m3 := at(t+3), at(t-1), at(t+1), at(t-3)
+		for k := range d {
+			o[d+k] = p2[k] - m2[k]
+			o[2*d+k] = (p3[k] - m1[k]) - (p1[k] - m3[k])
+		}
+	}
+	return out
+}
+
+// topN is how many densities of each stream score a senone (Sphinx's
+// default for semi-continuous models is 4).
+const topN = 4
+
+// scorer computes senone log-likelihoods for frames, caching each
+// codebook's best densities per frame.
+type scorer struct {
+	m      *Model
+	frames []float32 // FrameDim a frame
+	// per-frame caches, reset by stamp
+	cbStamp  []int32
+	cbTop    [][]topEntry // [cb] → nFeat*topN entries
+	senStamp []int32
+	senScore []float32
+	frame    int32 // the frame the caches hold, +1
+	// Codebooks evaluated, for the speed figures.
+	cbEvals int
+}
+
+type topEntry struct {
+	den int32
+	ll  float32
+}
+
+func newScorer(m *Model, frames []float32) *scorer {
+	s := &scorer{m: m, frames: frames,
+		cbStamp: make([]int32, m.nCB), cbTop: make([][]topEntry, m.nCB),
+		senStamp: make([]int32, m.nSen), senScore: make([]float32, m.nSen)}
+	for i := range s.cbTop {
+		s.cbTop[i] = make([]topEntry, m.nFeat*topN)
+	}
+	return s
+}
+
+// at makes frame t current: later senone calls score it.
+func (s *scorer) at(t int) {
+	s.frame = int32(t) + 1
+}
+
+// senone returns the log-likelihood of senone sen at the current frame.
+func (s *scorer) senone(sen int) float32 {
+	if s.senStamp[sen] == s.frame {
+		return s.senScore[sen]
+	}
+	m := s.m
+	cb := int(m.senCB[sen])
+	top := s.codebook(cb)
+	var total float32
+	for f := range m.nFeat {
+		w := m.mixw[f][sen*m.nDen : (sen+1)*m.nDen]
+		// log Σ exp(ll + lnw) over the top densities
+		best := float32(math.Inf(-1))
+		var vals [topN]float32
+		for i, e := range top[f*topN : (f+1)*topN] {
+			v := e.ll + w[e.den]
+			vals[i] = v
+			best = max(best, v)
+		}
+		var sum float64
+		for _, v := range vals {
+			sum += math.Exp(float64(v - best))
+		}
+		total += best + float32(math.Log(sum))
+	}
+	s.senStamp[sen] = s.frame
+	s.senScore[sen] = total
+	return total
+}
+
+// codebook returns the topN densities of each stream of codebook cb at
+// the current frame, computing them once.
+func (s *scorer) codebook(cb int) []topEntry {
+	top := s.cbTop[cb]
+	if s.cbStamp[cb] == s.frame {
+		return top
+	}
+	s.cbEvals++
+	m := s.m
+	x := s.frames[int(s.frame-1)*FrameDim : int(s.frame)*FrameDim]
+	for f := range m.nFeat {
+		vl := m.veclen[f]
+		xf := x[m.featOff[f] : m.featOff[f]+vl]
+		t := top[f*topN : (f+1)*topN]
+		for i := range t {
+			t[i] = topEntry{-1, float32(math.Inf(-1))}
+		}
+		worst := float32(math.Inf(-1))
+		base := (cb*m.nFeat + f) * m.nDen
+		for d := range m.nDen {
+			g := base + d
+			mu := m.means[g*vl : (g+1)*vl]
+			iv := m.halfIVar[g*vl : (g+1)*vl]
+			ll := m.logNorm[g]
+			// Partial distance: stop once below the current worst of
+			// the top densities.
+			k := 0
+			for ; k < vl; k++ {
+				diff := xf[k] - mu[k]
+				ll -= diff * diff * iv[k]
+				if k&3 == 3 && ll < worst {
+					break
+				}
+			}
+			if k < vl || ll <= worst {
+				continue
+			}
+			// insert into t (sorted descending)
+			j := topN - 1
+			for j > 0 && t[j-1].ll < ll {
+				t[j] = t[j-1]
+				j--
+			}
+			t[j] = topEntry{int32(d), ll}
+			worst = t[topN-1].ll
+		}
+		// Fewer than topN densities scored (cannot happen with 128):
+		// unused entries weigh nothing.
+		for i := range t {
+			if t[i].den < 0 {
+				t[i] = topEntry{0, -1e30}
+			}
+		}
+	}
+	s.cbStamp[cb] = s.frame
+	return top
+}

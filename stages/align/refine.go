@@ -1,0 +1,58 @@
+package align
+
+import (
+	"context"
+	"math"
+	"os"
+	"fmt"
+
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/align/acoustic"
+)
+
+// refine re-times the words with the acoustic phone models, searching
+// within acoustic.DefaultBand of where the coarse alignment (the warping
+// path, or the voice-activity fallback) put them. It reports false, leaving
+// the words as they are, when the features lack the models' cepstra or the
+// model cannot be read.
+func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, band float64, warn func(string)) (bool, error) {
+	if f == nil || len(f.Acoustic) == 0 || len(f.Acoustic)/pipeline.AcousticDim != f.Frames() || f.FrameRate != acoustic.FrameRate {
+		return false, nil
+	}
+	m, err := acoustic.Load()
+	if err != nil {
+		warn("the acoustic models could not be read (" + err.Error() + "): word times come from the coarser warping alone")
+		return false, nil
+	}
+	words := make([]acoustic.Word, len(tr.Words))
+	for k, w := range tr.Words {
+		words[k] = acoustic.Word{Text: w.Text, CoarseStart: w.Start, CoarseEnd: w.End}
+	}
+	frames := acoustic.Frames(f.Acoustic)
+	res, _, err := acoustic.Align(ctx, m, frames, words, acoustic.Options{Band: band})
+	if err != nil {
+		return false, err
+	}
+	debug := os.Getenv("SHOWNOTES_ALIGN_DEBUG") != ""
+	for k := range tr.Words {
+		r := res[k]
+		w := &tr.Words[k]
+		if debug {
+			fmt.Fprintf(os.Stderr, "acoustic\t%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%d\t%.3f\n", k, w.Text, w.Start, w.End, r.Start, r.End, r.Gap, r.Edge, r.Frames, w.Confidence)
+		}
+		w.Start, w.End = r.Start, r.End
+		if r.Spoken {
+			w.Confidence = acousticConfidence(r, w.Confidence)
+		}
+	}
+	return true, nil
+}
+
+// acousticConfidence turns a word's acoustic evidence into a confidence.
+func acousticConfidence(r acoustic.Timing, coarse float64) float64 {
+	c := 1 / (1 + math.Exp(-(3+0.5*r.Gap)))
+	if r.Edge {
+		c = min(c, 0.3)
+	}
+	return math.Round(c*1000) / 1000
+}
