@@ -2,9 +2,9 @@ package align
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"os"
-	"fmt"
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/align/acoustic"
@@ -50,7 +50,7 @@ func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, 
 
 // acousticConfidence turns a word's acoustic evidence into a confidence.
 func acousticConfidence(r acoustic.Timing, coarse float64) float64 {
-	c := 1 / (1 + math.Exp(-(3+0.5*r.Gap)))
+	c := 1 / (1 + math.Exp(-(3 + 0.5*r.Gap)))
 	if r.Edge {
 		c = min(c, 0.3)
 	}

@@ -10,7 +10,7 @@ import (
 // Word is a transcript word to time, with the interval a coarse alignment
 // gave it (seconds): the search looks for it within Options.Band of it.
 type Word struct {
-	Text                     string
+	Text                   string
 	CoarseStart, CoarseEnd float64
 }
 
@@ -174,7 +174,7 @@ type edge struct {
 }
 
 type unit struct {
-	first, last int // state indices
+	first, last int    // state indices
 	exits       []edge // state → exit log prob (from, lp)
 }
 
@@ -293,7 +293,7 @@ func searchWindow(m *Model, sc *scorer, words []Word, prons [][]uint8, a, b int,
 		return int32(min(max(math.Round(sec*FrameRate)-float64(f0), 0), float64(T-1)))
 	}
 	g := &graph{}
-	lead := g.gap(m, nil, 0, frameOf(words[a].CoarseStart+band))
+	lead := g.gap(m, nil, 0, frameOf(words[a].CoarseEnd+band))
 	// The path may start anywhere in the leading gap (the window's first
 	// frames may hold the end of a word before it) or in the first word.
 	for i := range g.states {
@@ -351,11 +351,14 @@ func searchWindow(m *Model, sc *scorer, words []Word, prons [][]uint8, a, b int,
 		prevPhone = int(ph[len(ph)-1])
 		spoken = true
 		wordExits := exitsOf(0, units[len(units)-1])
-		gapLo := frameOf(words[k].CoarseEnd - band)
+		// The gap after a word may start as soon as the word may, and last
+		// as long as the next word may end (a pause stretched the coarse
+		// times of the words around it).
+		gapLo := lo
 		gapHi := T - 1
 		for j := k + 1; j < b; j++ {
 			if len(prons[j]) > 0 {
-				gapHi = frameOf(words[j].CoarseStart + band)
+				gapHi = frameOf(words[j].CoarseEnd + band)
 				break
 			}
 		}
