@@ -40,13 +40,24 @@ func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, 
 		if debug {
 			fmt.Fprintf(os.Stderr, "acoustic\t%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%d\t%.3f\n", k, w.Text, w.Start, w.End, r.Start, r.End, r.Gap, r.Edge, r.Frames, w.Confidence)
 		}
-		w.Start, w.End = r.Start, r.End
-		if r.Spoken {
+		switch {
+		case r.Spoken && !r.Placed:
+			// The search found no path here: the coarse times stand,
+			// with the doubt they deserve.
+			w.Confidence = min(w.Confidence, unplacedConfidence)
+		case r.Spoken:
+			w.Start, w.End = r.Start, r.End
 			w.Confidence = acousticConfidence(r, w.Confidence)
+		default:
+			w.Start, w.End = r.Start, r.End
 		}
 	}
 	return true, nil
 }
+
+// unplacedConfidence caps the confidence of a word the acoustic search
+// could not place.
+const unplacedConfidence = 0.3
 
 // acousticConfidence turns a word's acoustic evidence into a confidence.
 func acousticConfidence(r acoustic.Timing, coarse float64) float64 {

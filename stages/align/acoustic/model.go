@@ -313,7 +313,7 @@ func (m *Model) readGauden(means, vars []byte) error {
 		m.featOff[f] = total
 		total += v
 	}
-	if total != 3*13 {
+	if total != 3*13 || m.veclen[0] != 13 || m.veclen[1] != 13 || m.veclen[2] != 13 {
 		return fmt.Errorf("%w: %d coefficients a frame, want 39", errFormat, total)
 	}
 	if m.nCB != len(m.phones) {

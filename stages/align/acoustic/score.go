@@ -86,7 +86,11 @@ func newScorer(m *Model, frames []float32) *scorer {
 		cbStamp: make([]int32, m.nCB), cbTop: make([][]topEntry, m.nCB),
 		senStamp: make([]int32, m.nSen), senScore: make([]float32, m.nSen)}
 	for i := range s.cbTop {
+		s.cbStamp[i] = -2 // never scored (frame stamps start at 1)
 		s.cbTop[i] = make([]topEntry, m.nFeat*topN)
+		for j := range s.cbTop[i] {
+			s.cbTop[i][j].den = -1
+		}
 	}
 	return s
 }
@@ -133,44 +137,78 @@ func (s *scorer) codebook(cb int) []topEntry {
 	if s.cbStamp[cb] == s.frame {
 		return top
 	}
-	s.cbEvals++
 	m := s.m
 	x := s.frames[int(s.frame-1)*FrameDim : int(s.frame)*FrameDim]
+	s.cbEvals++
 	for f := range m.nFeat {
 		vl := m.veclen[f]
 		xf := x[m.featOff[f] : m.featOff[f]+vl]
 		t := top[f*topN : (f+1)*topN]
+		base := (cb*m.nFeat + f) * m.nDen
+		// The densities that were best for this codebook at the last frame
+		// it was scored are likely best again: scored first, they set a
+		// tight threshold from the start, so the partial distances of most
+		// others stop after a few coefficients (Sphinx's trick).
+		var prev [topN]int32
 		for i := range t {
+			prev[i] = t[i].den
 			t[i] = topEntry{-1, float32(math.Inf(-1))}
 		}
 		worst := float32(math.Inf(-1))
-		base := (cb*m.nFeat + f) * m.nDen
-		for d := range m.nDen {
-			g := base + d
-			mu := m.means[g*vl : (g+1)*vl]
-			iv := m.halfIVar[g*vl : (g+1)*vl]
-			ll := m.logNorm[g]
-			// Partial distance: stop once below the current worst of
-			// the top densities.
-			k := 0
-			for ; k < vl; k++ {
-				diff := xf[k] - mu[k]
-				ll -= diff * diff * iv[k]
-				if k&3 == 3 && ll < worst {
-					break
-				}
-			}
-			if k < vl || ll <= worst {
-				continue
-			}
-			// insert into t (sorted descending)
+		insert := func(d int32, ll float32) {
 			j := topN - 1
 			for j > 0 && t[j-1].ll < ll {
 				t[j] = t[j-1]
 				j--
 			}
-			t[j] = topEntry{int32(d), ll}
+			t[j] = topEntry{d, ll}
 			worst = t[topN-1].ll
+		}
+		var seen [2]uint64 // densities scored already (nDen ≤ 128)
+		for _, d := range prev {
+			if d < 0 || int(d) >= m.nDen || d >= 128 {
+				continue
+			}
+			g := base + int(d)
+			mu := m.means[g*vl : (g+1)*vl]
+			iv := m.halfIVar[g*vl : (g+1)*vl]
+			ll := m.logNorm[g]
+			for k, x := range xf {
+				diff := x - mu[k]
+				ll -= diff * diff * iv[k]
+			}
+			seen[d>>6] |= 1 << (d & 63)
+			if ll > worst {
+				insert(d, ll)
+			}
+		}
+		for d := range m.nDen {
+			if d < 128 && seen[d>>6]&(1<<(d&63)) != 0 {
+				continue
+			}
+			g := base + d
+			// Partial distance: stop once below the current worst of
+			// the top densities (checked after 4, 8 and 13 coefficients).
+			mu := (*[13]float32)(m.means[g*13:])
+			iv := (*[13]float32)(m.halfIVar[g*13:])
+			x := (*[13]float32)(xf)
+			d0, d1, d2, d3 := x[0]-mu[0], x[1]-mu[1], x[2]-mu[2], x[3]-mu[3]
+			ll := m.logNorm[g] - d0*d0*iv[0] - d1*d1*iv[1] - d2*d2*iv[2] - d3*d3*iv[3]
+			if ll < worst {
+				continue
+			}
+			d0, d1, d2, d3 = x[4]-mu[4], x[5]-mu[5], x[6]-mu[6], x[7]-mu[7]
+			ll -= d0*d0*iv[4] + d1*d1*iv[5] + d2*d2*iv[6] + d3*d3*iv[7]
+			if ll < worst {
+				continue
+			}
+			d0, d1, d2, d3 = x[8]-mu[8], x[9]-mu[9], x[10]-mu[10], x[11]-mu[11]
+			d4 := x[12] - mu[12]
+			ll -= d0*d0*iv[8] + d1*d1*iv[9] + d2*d2*iv[10] + d3*d3*iv[11] + d4*d4*iv[12]
+			if ll <= worst {
+				continue
+			}
+			insert(int32(d), ll)
 		}
 		// Fewer than topN densities scored (cannot happen with 128):
 		// unused entries weigh nothing.

@@ -20,6 +20,10 @@ type Timing struct {
 	// Spoken is false for a token with no sound (punctuation, an
 	// unspoken address): Start = End at its neighbour's edge.
 	Spoken bool
+	// Placed is false for a spoken word the search could not place
+	// (no path through its window): Start and End are meaningless, the
+	// caller keeps its coarse times.
+	Placed bool
 	// Evidence for the word's confidence: Gap is the mean per frame of
 	// the word's path score below the best state score in the band (≤ 0;
 	// near 0 when the word's phones explain its frames best), Edge that
@@ -72,10 +76,10 @@ func Align(ctx context.Context, m *Model, frames []float32, words []Word, opts O
 		opts.Band = DefaultBand
 	}
 	if opts.WindowWords <= 0 {
-		opts.WindowWords = 60
+		opts.WindowWords = 80
 	}
 	if opts.Overlap <= 0 {
-		opts.Overlap = 15
+		opts.Overlap = 8
 	}
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
@@ -132,6 +136,9 @@ func Align(ctx context.Context, m *Model, frames []float32, words []Word, opts O
 	if first != nil {
 		return nil, stats, first
 	}
+	for k := range out {
+		out[k].Spoken = len(prons[k]) > 0
+	}
 	fillUnspoken(out)
 	return out, stats, nil
 }
@@ -142,13 +149,15 @@ func fillUnspoken(out []Timing) {
 	last := -1.0
 	for k := range out {
 		if out[k].Spoken {
-			last = out[k].End
+			if out[k].Placed {
+				last = out[k].End
+			}
 			continue
 		}
 		t := last
 		if t < 0 {
 			for j := k + 1; j < len(out); j++ {
-				if out[j].Spoken {
+				if out[j].Placed {
 					t = out[j].Start
 					break
 				}
@@ -379,9 +388,14 @@ func searchWindow(m *Model, sc *scorer, words []Word, prons [][]uint8, a, b int,
 		runHi = min(runHi, g.states[i].hi)
 		g.states[i].hi = runHi
 	}
-	path, best := viterbi(sc, g, f0, T)
+	path, best := viterbi(sc, g, f0, T, beam)
 	if path == nil {
-		return res
+		// The beam lost every path that ends inside the band: search
+		// again without it.
+		path, best = viterbi(sc, g, f0, T, float32(math.Inf(1)))
+	}
+	if path == nil {
+		return res // the words keep their coarse times
 	}
 	// Read the words' frames off the path.
 	first := make([]int32, b-a)
@@ -405,7 +419,7 @@ func searchWindow(m *Model, sc *scorer, words []Word, prons [][]uint8, a, b int,
 			continue
 		}
 		r := &res[i]
-		r.Spoken = true
+		r.Placed = true
 		r.Start = float64(int(first[i])+f0) / FrameRate
 		r.End = float64(int(last[i])+f0+1) / FrameRate
 		r.Frames = int(last[i] - first[i] + 1)
@@ -422,15 +436,20 @@ func searchWindow(m *Model, sc *scorer, words []Word, prons [][]uint8, a, b int,
 
 type frameScore struct{ path, band float32 }
 
+// beam is how far (natural log) below the best partial path a state may
+// fall before the search drops it: wide enough never to lose the best
+// path in practice (a frame's scores spread over tens), narrow enough that
+// only a few phones' codebooks are scored each frame.
+const beam = 80
+
 // viterbi runs the banded search over frames f0..f0+T of the scorer and
 // returns the best path's state per frame and, per frame, the path's
 // emission score and the best emission score in the band.
-func viterbi(sc *scorer, g *graph, f0 int, T int32) ([]int32, []frameScore) {
+func viterbi(sc *scorer, g *graph, f0 int, T int32, beam float32) ([]int32, []frameScore) {
 	S := len(g.states)
 	negInf := float32(math.Inf(-1))
 	cur := make([]float32, S)
 	nxt := make([]float32, S)
-	emit := make([]float32, S)
 	for i := range cur {
 		cur[i] = negInf
 	}
@@ -460,13 +479,9 @@ func viterbi(sc *scorer, g *graph, f0 int, T int32) ([]int32, []frameScore) {
 		sc.at(f0 + int(t))
 		l, h := int(lo[t]), int(hi[t])
 		bpOff[t] = len(bp)
-		bb := negInf
-		for s := l; s < h; s++ {
-			e := sc.senone(int(g.states[s].sen))
-			emit[s] = e
-			bb = max(bb, e)
-		}
-		bandBest[t] = bb
+		// Best way into each state, then emissions only for the states
+		// within the beam of the best (the others cannot win).
+		maxIn := negInf
 		for s := l; s < h; s++ {
 			st := &g.states[s]
 			best, arg := negInf, int32(-1)
@@ -484,13 +499,22 @@ func viterbi(sc *scorer, g *graph, f0 int, T int32) ([]int32, []frameScore) {
 					}
 				}
 			}
-			if arg >= 0 {
-				nxt[s] = best + emit[s]
-			} else {
-				nxt[s] = negInf
-			}
+			nxt[s] = best
+			maxIn = max(maxIn, best)
 			bp = append(bp, arg)
 		}
+		bb := negInf
+		floor := maxIn - beam
+		for s := l; s < h; s++ {
+			if nxt[s] < floor || nxt[s] == negInf {
+				nxt[s] = negInf
+				continue
+			}
+			e := sc.senone(int(g.states[s].sen))
+			bb = max(bb, e)
+			nxt[s] += e
+		}
+		bandBest[t] = bb
 		// States that left the band are dead.
 		if t > 0 {
 			for s := int(lo[t-1]); s < l; s++ {
@@ -514,14 +538,6 @@ func viterbi(sc *scorer, g *graph, f0 int, T int32) ([]int32, []frameScore) {
 		if s >= int(lo[T-1]) && s < int(hi[T-1]) {
 			if v := cur[s] + e.lp; v > endScore {
 				end, endScore = int32(s), v
-			}
-		}
-	}
-	if end < 0 {
-		// No path reached an end inside the band: take the best state.
-		for s := int(lo[T-1]); s < int(hi[T-1]); s++ {
-			if cur[s] > endScore {
-				end, endScore = int32(s), cur[s]
 			}
 		}
 	}
