@@ -440,7 +440,7 @@ type frameScore struct{ path, band float32 }
 // fall before the search drops it: wide enough never to lose the best
 // path in practice (a frame's scores spread over tens), narrow enough that
 // only a few phones' codebooks are scored each frame.
-const beam = 80
+const beam = 120
 
 // viterbi runs the banded search over frames f0..f0+T of the scorer and
 // returns the best path's state per frame and, per frame, the path's
