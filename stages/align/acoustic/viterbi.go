@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"runtime"
+	"strings"
 	"sync"
 )
 
@@ -136,11 +137,90 @@ func Align(ctx context.Context, m *Model, frames []float32, words []Word, opts O
 	if first != nil {
 		return nil, stats, first
 	}
+	retryWide(ctx, m, newScorer(m, frames), words, prons, out, opts, nFrames)
 	for k := range out {
 		out[k].Spoken = len(prons[k]) > 0
 	}
 	fillUnspoken(out)
 	return out, stats, nil
+}
+
+// Words whose phones explain their frames far worse than other phones do
+// (a mean gap below badGap a frame) or that were pushed against the band
+// were probably searched in the wrong place: the coarse alignment was off
+// by more than the band (a long pause or untranscribed speech it stretched
+// a word over). Each run of them is searched again with wideBand and
+// retryContext words around it, and the new times kept when they fit
+// better and the well-placed words around the run stay where they were
+// (within anchorSlack seconds): a short word may fit as well seconds away.
+const (
+	badGap       = -6.0
+	wideBand     = 8.0
+	retryContext = 6
+	anchorSlack  = 0.1
+)
+
+func bad(t Timing) bool { return t.Placed && t.Gap < badGap }
+
+func retryWide(ctx context.Context, m *Model, sc *scorer, words []Word, prons [][]uint8, out []Timing, opts Options, nFrames int) {
+	if opts.Band >= wideBand {
+		return
+	}
+	for k := 0; k < len(out); k++ {
+		if ctx.Err() != nil {
+			return
+		}
+		if !bad(out[k]) {
+			continue
+		}
+		end := k + 1
+		for end < len(out) && end-k < opts.WindowWords {
+			if bad(out[end]) {
+				end++
+				continue
+			}
+			// a short good stretch between bad words joins the run
+			j := end
+			for j < len(out) && j-end < 3 && !bad(out[j]) {
+				j++
+			}
+			if j < len(out) && j-end < 3 && bad(out[j]) {
+				end = j + 1
+				continue
+			}
+			break
+		}
+		a, b := max(0, k-retryContext), min(len(out), end+retryContext)
+		res := searchWindow(m, sc, words, prons, a, b, wideBand, nFrames)
+		var before, after float64
+		n := 0
+		for i := k; i < end; i++ {
+			r := res[i-a]
+			if !r.Placed || !out[i].Placed {
+				continue
+			}
+			before += out[i].Gap
+			after += r.Gap
+			n++
+		}
+		anchored := true
+		for i := a; i < b; i++ {
+			if i >= k && i < end {
+				continue
+			}
+			if r := res[i-a]; out[i].Placed && !bad(out[i]) && (!r.Placed || math.Abs(r.Start-out[i].Start) > anchorSlack) {
+				anchored = false
+			}
+		}
+		if n > 0 && after > before && anchored {
+			for i := k; i < end; i++ {
+				if res[i-a].Placed {
+					out[i] = res[i-a]
+				}
+			}
+		}
+		k = end
+	}
 }
 
 // fillUnspoken gives each soundless token the end of the spoken word
@@ -239,13 +319,19 @@ func exitsOf(penalty float32, us ...unit) []edge {
 // gap appends the optional units between two words: silence, then one of
 // noise, speech noise, "uh" or "um", then silence. It returns the exits a
 // following unit links from (including those given: the gap may be empty).
-func (g *graph) gap(m *Model, in []edge, lo, hi int32) []edge {
+//
+// Before a word that is itself a filler ("um" in the transcript) the gap
+// has no filler units: they would take the word's own sound.
+func (g *graph) gap(m *Model, in []edge, lo, hi int32, fillers bool) []edge {
 	sil := m.sil
 	s1 := g.addUnit(m, sil, -1, lo, hi)
 	g.link(in, s1, silPenalty)
 	afterSil := append(append([]edge(nil), in...), exitsOf(0, s1)...)
 	var fills []unit
 	for _, f := range fillerPhones(m) {
+		if !fillers {
+			break
+		}
 		var prev []edge = afterSil
 		var last unit
 		for i, p := range f {
@@ -263,6 +349,15 @@ func (g *graph) gap(m *Model, in []edge, lo, hi int32) []edge {
 	s2 := g.addUnit(m, sil, -1, lo, hi)
 	g.link(exitsOf(0, fills...), s2, silPenalty)
 	return append(append(afterSil, exitsOf(0, fills...)...), exitsOf(0, s2)...)
+}
+
+// isFiller reports a transcript word that is a hesitation sound.
+func isFiller(w string) bool {
+	switch strings.Trim(strings.ToLower(w), ".,;:!?\"'()…-") {
+	case "um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm", "mhm", "eh":
+		return true
+	}
+	return false
 }
 
 // fillerPhones are the filler units: each a phone sequence.
@@ -302,7 +397,7 @@ func searchWindow(m *Model, sc *scorer, words []Word, prons [][]uint8, a, b int,
 		return int32(min(max(math.Round(sec*FrameRate)-float64(f0), 0), float64(T-1)))
 	}
 	g := &graph{}
-	lead := g.gap(m, nil, 0, frameOf(words[a].CoarseEnd+band))
+	lead := g.gap(m, nil, 0, frameOf(words[a].CoarseEnd+band), !isFiller(words[a].Text))
 	// The path may start anywhere in the leading gap (the window's first
 	// frames may hold the end of a word before it) or in the first word.
 	for i := range g.states {
@@ -365,13 +460,15 @@ func searchWindow(m *Model, sc *scorer, words []Word, prons [][]uint8, a, b int,
 		// times of the words around it).
 		gapLo := lo
 		gapHi := T - 1
+		fillers := true
 		for j := k + 1; j < b; j++ {
 			if len(prons[j]) > 0 {
 				gapHi = frameOf(words[j].CoarseEnd + band)
+				fillers = !isFiller(words[j].Text)
 				break
 			}
 		}
-		prev = g.gap(m, wordExits, gapLo, gapHi)
+		prev = g.gap(m, wordExits, gapLo, gapHi, fillers)
 	}
 	if !spoken {
 		return res
