@@ -24,7 +24,7 @@ import (
 )
 
 func main() {
-	episodes := flag.String("episodes", "sample,seed,seed-hard,ss45,ss260", "rendered episodes to align (from testdata/sample and .corpus/)")
+	episodes := flag.String("episodes", "sample,seed,seed-hard,ss45,ss260,real-mix,real/mfa_acoustic_corpus,real/emur_msajc003,real/emur_msajc010,real/emur_msajc012,real/emur_msajc015", "episodes to align: rendered (testdata/sample, .corpus/NAME) or real recordings (real/NAME in the corpus)")
 	bench := flag.Bool("bench", false, "time the whole pipeline on a 1-hour episode instead")
 	skipEntities := flag.Bool("no-entities", false, "skip the entity evaluation")
 	skipAlign := flag.Bool("no-align", false, "skip the alignment evaluation")
@@ -71,6 +71,15 @@ func main() {
 func episodeDir(name string) string {
 	if name == "sample" {
 		return testcorpus.Sample()
+	}
+	if strings.HasPrefix(name, "real/") {
+		if c := testcorpus.Dir(); c != "" {
+			d := filepath.Join(c, filepath.FromSlash(name))
+			if _, err := os.Stat(filepath.Join(d, "truth.json")); err == nil {
+				return d
+			}
+		}
+		return ""
 	}
 	return testcorpus.Rendered(name)
 }

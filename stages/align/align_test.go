@@ -156,12 +156,12 @@ func TestSampleAccuracy(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Align() = %v", err)
 	}
-	if al.Method != "espeak-dtw" || len(warns) > 0 {
-		t.Errorf("Align() method %q, warnings %q; want espeak-dtw and none", al.Method, warns)
+	if al.Method != "acoustic" || len(warns) > 0 {
+		t.Errorf("Align() method %q, warnings %q; want acoustic and none", al.Method, warns)
 	}
 	s := scoreAgainstTruth(t, al, filepath.Join(dir, "truth.json"))
-	if s.Coverage < 0.99 || s.WordMedianMs > 30 || s.WordP95Ms > 250 || s.WordWithin250 < 0.95 || s.SentP95Ms > 500 {
-		t.Errorf("sample alignment = %+v, want coverage ≥ 0.99, median ≤ 30 ms, p95 ≤ 250 ms, ≥ 95%% within 250 ms, sentence p95 ≤ 500 ms", s)
+	if s.Coverage < 0.99 || s.WordMedianMs > 20 || s.WordP95Ms > 100 || s.WordWithin250 < 0.97 || s.SentP95Ms > 200 {
+		t.Errorf("sample alignment = %+v, want coverage ≥ 0.99, median ≤ 20 ms, p95 ≤ 100 ms, ≥ 97%% within 250 ms, sentence p95 ≤ 200 ms", s)
 	}
 	for _, w := range al.Transcript.Words {
 		if !(w.End >= w.Start) || w.Start < 0 || w.End > a.Duration+0.01 || w.Confidence < 0 || w.Confidence > 1 {
@@ -302,7 +302,7 @@ func TestCorpusAccuracy(t *testing.T) {
 			}
 			s := scoreAgainstTruth(t, al, filepath.Join(dir, "truth.json"))
 			t.Logf("%s: %+v", name, s)
-			if s.Coverage < 0.99 || s.WordMedianMs > 30 || s.WordP95Ms > 250 || s.WordWithin250 < 0.95 || s.SentP95Ms > 500 {
+			if s.Coverage < 0.99 || s.WordMedianMs > 20 || s.WordP95Ms > 100 || s.WordWithin250 < 0.97 || s.SentP95Ms > 200 {
 				t.Errorf("%s alignment misses the bar: %+v", name, s)
 			}
 		})

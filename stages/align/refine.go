@@ -59,11 +59,24 @@ func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, 
 // could not place.
 const unplacedConfidence = 0.3
 
-// acousticConfidence turns a word's acoustic evidence into a confidence.
+// edgeConfidence caps the confidence of a word pushed against the band.
+const edgeConfidence = 0.45
+
+// acousticConfidence turns a word's acoustic evidence into the chance
+// that its start is within 250 ms, fitted on the corpus's real clips and
+// renders (16,561 words: within 250 ms for 99.4% of words whose mean gap is
+// above −1.5 a frame, 92% at −3, 60% at −6, under 40% below −8). A word
+// pushed against the band keeps at most edgeConfidence (5 of 9 such words
+// were within 250 ms), one the warping already doubted (coarse, at most
+// stretchConfidence: a stretch the transcript does not cover) at most
+// stretchConfidence.
 func acousticConfidence(r acoustic.Timing, coarse float64) float64 {
-	c := 1 / (1 + math.Exp(-(3 + 0.5*r.Gap)))
+	c := 1 / (1 + math.Exp(-(5.5 + 0.85*r.Gap)))
 	if r.Edge {
-		c = min(c, 0.3)
+		c = min(c, edgeConfidence)
+	}
+	if coarse <= stretchConfidence {
+		c = min(c, stretchConfidence)
 	}
 	return math.Round(c*1000) / 1000
 }
