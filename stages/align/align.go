@@ -67,11 +67,11 @@ var errNoSynthAsked = errors.New("synthesis turned off")
 // the returned Speech says so in Err.
 func Speak(ctx context.Context, tr *pipeline.Transcript, opts Options) (*Speech, error) {
 	if opts.NoSynth {
-		return &Speech{Err: errNoSynthAsked}, nil
+		return &Speech{Err: errNoSynthAsked, noAcoustic: opts.NoAcoustic}, nil
 	}
 	syn, err := loadEspeak()
 	if err != nil {
-		return &Speech{Err: err}, nil
+		return &Speech{Err: err, noAcoustic: opts.NoAcoustic}, nil
 	}
 	s, err := synthesise(ctx, syn, tr, opts)
 	if err != nil {
@@ -116,6 +116,17 @@ func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio
 		}
 		al.Method = "vad-fallback"
 		vadAlign(out, vad, feats.FrameRate)
+		if sp == nil || !sp.noAcoustic {
+			// The acoustic models need no synthesiser: they refine the
+			// voice-activity spread in a wider band.
+			ok, err := refine(ctx, out, feats, fallbackBand, warn)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				al.Method = "acoustic-vad"
+			}
+		}
 		return al, nil
 	}
 	al.Method = "espeak-dtw"
@@ -148,6 +159,10 @@ func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio
 	}
 	return al, nil
 }
+
+// fallbackBand asks refine for the sequential search: the voice-activity
+// spread drifts by tens of seconds over an episode, too far for a band.
+const fallbackBand = -1
 
 // A word the warping stretched over far more audio than its synthetic
 // speech lasts (over stretchMin seconds and stretchRatio times it) has

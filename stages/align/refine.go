@@ -11,8 +11,9 @@ import (
 )
 
 // refine re-times the words with the acoustic phone models, searching
-// within acoustic.DefaultBand of where the coarse alignment (the warping
-// path, or the voice-activity fallback) put them. It reports false, leaving
+// within band seconds of where the coarse alignment (the warping path) put
+// them (0: acoustic.DefaultBand), or, with a negative band, left to right
+// without coarse times (acoustic.AlignSequential). It reports false, leaving
 // the words as they are, when the features lack the models' cepstra or the
 // model cannot be read.
 func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, band float64, warn func(string)) (bool, error) {
@@ -29,7 +30,12 @@ func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, 
 		words[k] = acoustic.Word{Text: w.Text, CoarseStart: w.Start, CoarseEnd: w.End}
 	}
 	frames := acoustic.Frames(f.Acoustic)
-	res, _, err := acoustic.Align(ctx, m, frames, words, acoustic.Options{Band: band})
+	var res []acoustic.Timing
+	if band >= 0 {
+		res, _, err = acoustic.Align(ctx, m, frames, words, acoustic.Options{Band: band})
+	} else {
+		res, err = acoustic.AlignSequential(ctx, m, frames, words)
+	}
 	if err != nil {
 		return false, err
 	}
@@ -47,7 +53,11 @@ func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, 
 			w.Confidence = min(w.Confidence, unplacedConfidence)
 		case r.Spoken:
 			w.Start, w.End = r.Start, r.End
-			w.Confidence = acousticConfidence(r, w.Confidence)
+			coarse := w.Confidence
+			if band < 0 {
+				coarse = 1 // the voice-activity spread's doubt says nothing here
+			}
+			w.Confidence = acousticConfidence(r, coarse)
 		default:
 			w.Start, w.End = r.Start, r.End
 		}

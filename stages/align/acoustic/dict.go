@@ -88,16 +88,23 @@ func (d *dictionary) word(m *Model, w string) []uint8 {
 	return letterToSound(m, lw)
 }
 
+// isAcronym reports a token read letter by letter: all capitals, and
+// either at most three letters ("AI", "GPT") or no vowel ("HTML", "CNBC").
+// Longer ones with vowels are mostly said as words ("NASA", "MICCAI").
 func isAcronym(w string) bool {
 	if len(w) < 2 || len(w) > 6 {
 		return false
 	}
+	vowels := 0
 	for _, r := range w {
 		if !unicode.IsUpper(r) || r > unicode.MaxASCII {
 			return false
 		}
+		if strings.ContainsRune("AEIOU", r) {
+			vowels++
+		}
 	}
-	return true
+	return len(w) <= 3 || vowels == 0
 }
 
 // spokenWords splits a token into the words a speaker says for it:
