@@ -69,6 +69,11 @@ func (d *dictionary) pronounce(m *Model, token string) []uint8 {
 
 func (d *dictionary) word(m *Model, w string) []uint8 {
 	lw := strings.ToLower(w)
+	// A capitalised short token is read letter by letter even when it
+	// spells a word ("AI", "US").
+	if isAcronym(w) && len(w) <= 3 {
+		return d.letters(m, lw)
+	}
 	if p, ok := d.words[lw]; ok {
 		return p
 	}
@@ -77,15 +82,32 @@ func (d *dictionary) word(m *Model, w string) []uint8 {
 		p := d.word(m, base)
 		return append(append([]uint8(nil), p...), uint8(m.Phone("Z")))
 	}
-	// An acronym: its letters ("GPT", "NYU").
+	// An acronym: its letters ("HTML").
 	if isAcronym(w) {
-		var out []uint8
-		for _, r := range lw {
-			out = append(out, d.words[string(r)]...)
-		}
-		return out
+		return d.letters(m, lw)
 	}
 	return letterToSound(m, lw)
+}
+
+// letters is how w is spelled out, letter by letter (the dictionary's
+// first reading of "a" is the article, so the letters' names are here).
+func (d *dictionary) letters(m *Model, w string) []uint8 {
+	var out []uint8
+	for _, r := range w {
+		for _, p := range strings.Fields(letterName[r]) {
+			if id := m.Phone(p); id >= 0 {
+				out = append(out, uint8(id))
+			}
+		}
+	}
+	return out
+}
+
+var letterName = map[rune]string{
+	'a': "EY", 'b': "B IY", 'c': "S IY", 'd': "D IY", 'e': "IY", 'f': "EH F", 'g': "JH IY",
+	'h': "EY CH", 'i': "AY", 'j': "JH EY", 'k': "K EY", 'l': "EH L", 'm': "EH M", 'n': "EH N",
+	'o': "OW", 'p': "P IY", 'q': "K Y UW", 'r': "AA R", 's': "EH S", 't': "T IY", 'u': "Y UW",
+	'v': "V IY", 'w': "D AH B AH L Y UW", 'x': "EH K S", 'y': "W AY", 'z': "Z IY",
 }
 
 // isAcronym reports a token read letter by letter: all capitals, and
@@ -147,6 +169,9 @@ func spokenWords(token string) []string {
 				case unicode.IsDigit(r):
 					flush()
 					num.WriteRune(r)
+				case r == '&':
+					flush()
+					words = append(words, "and")
 				case unicode.IsLetter(r) || r == '\'':
 					if num.Len() > 0 {
 						words = append(words, numberWords(num.String())...)
