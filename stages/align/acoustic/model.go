@@ -53,6 +53,7 @@ type Model struct {
 	// tmat[m] is the log transition matrix m: nEmit rows of nEmit+1
 	// columns (the last column: leaving the phone).
 	tmat [][]float32
+	sel  *selection // Gaussian selection (selection.go); nil: full search
 }
 
 type cdNode struct {
@@ -119,6 +120,9 @@ func load() (*Model, error) {
 	}
 	if err := m.readTmat(b); err != nil {
 		return nil, fmt.Errorf("acoustic model transitions: %w", err)
+	}
+	if m.nDen <= 256 {
+		m.buildSelection()
 	}
 	return m, nil
 }
@@ -278,7 +282,7 @@ func (m *Model) readGauden(means, vars []byte) error {
 			return nil, err
 		}
 		nCB, nFeat, nDen := int(r.i32()), int(r.i32()), int(r.i32())
-		if r.err != nil || nCB <= 0 || nCB > 1000 || nFeat <= 0 || nFeat > 8 || nDen <= 0 || nDen > 4096 {
+		if r.err != nil || nCB <= 0 || nCB > 1000 || nFeat <= 0 || nFeat > 8 || nDen <= 0 || nDen > 128 {
 			return nil, errFormat
 		}
 		vl := make([]int, nFeat)

@@ -74,6 +74,7 @@ type scorer struct {
 	frame    int32 // the frame the caches hold, +1
 	// Codebooks evaluated, for the speed figures.
 	cbEvals int
+	cand    []uint8 // work buffer: densities to search
 }
 
 type topEntry struct {
@@ -112,22 +113,43 @@ func (s *scorer) senone(sen int) float32 {
 	for f := range m.nFeat {
 		w := m.mixw[f][sen*m.nDen : (sen+1)*m.nDen]
 		// log Σ exp(ll + lnw) over the top densities
-		best := float32(math.Inf(-1))
-		var vals [topN]float32
-		for i, e := range top[f*topN : (f+1)*topN] {
-			v := e.ll + w[e.den]
-			vals[i] = v
-			best = max(best, v)
+		tf := top[f*topN : (f+1)*topN]
+		acc := tf[0].ll + w[tf[0].den]
+		for _, e := range tf[1:] {
+			acc = logAdd(acc, e.ll+w[e.den])
 		}
-		var sum float64
-		for _, v := range vals {
-			sum += math.Exp(float64(v - best))
-		}
-		total += best + float32(math.Log(sum))
+		total += acc
 	}
 	s.senStamp[sen] = s.frame
 	s.senScore[sen] = total
 	return total
+}
+
+// logAddTable[i] is ln(1 + e^(−i/logAddStep)), for logAdd.
+var logAddTable = func() []float32 {
+	t := make([]float32, logAddMax*logAddStep+1)
+	for i := range t {
+		t[i] = float32(math.Log1p(math.Exp(-float64(i) / logAddStep)))
+	}
+	return t
+}()
+
+const (
+	logAddStep = 100 // table entries per nat
+	logAddMax  = 20  // beyond this difference the smaller term is dropped
+)
+
+// logAdd returns ln(e^a + e^b) from a table (Sphinx's way: an exp and a
+// log per term would be a fifth of the scoring time).
+func logAdd(a, b float32) float32 {
+	if a < b {
+		a, b = b, a
+	}
+	d := a - b
+	if !(d < logAddMax) { // also NaN and −Inf differences
+		return a
+	}
+	return a + logAddTable[int(d*logAddStep+0.5)]
 }
 
 // codebook returns the topN densities of each stream of codebook cb at
@@ -182,8 +204,18 @@ func (s *scorer) codebook(cb int) []topEntry {
 				insert(d, ll)
 			}
 		}
-		for d := range m.nDen {
-			if d < 128 && seen[d>>6]&(1<<(d&63)) != 0 {
+		cand := s.cand[:0]
+		if m.sel != nil {
+			cand = m.candidates(cand, cb*m.nFeat+f, (*[13]float32)(xf))
+		} else {
+			for d := range m.nDen {
+				cand = append(cand, uint8(d))
+			}
+		}
+		s.cand = cand
+		for _, d8 := range cand {
+			d := int(d8)
+			if seen[d>>6]&(1<<(d&63)) != 0 {
 				continue
 			}
 			g := base + d
