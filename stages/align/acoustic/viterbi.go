@@ -54,8 +54,8 @@ const DefaultBand = 1.0
 const FrameRate = 100
 
 // Penalties (natural log) of the optional units between words: taking a
-// silence is almost free, a noise or a filler word costs more, so that a
-// word's own phones are not given away to them.
+// silence is almost free, a noise costs more, so that a word's own phones
+// are not given away to it.
 const (
 	silPenalty    = -1.0
 	fillerPenalty = -6.0
@@ -316,8 +316,9 @@ func exitsOf(penalty float32, us ...unit) []edge {
 	return out
 }
 
-// gap appends the optional units between two words: silence, then one of
-// noise, speech noise, "uh" or "um", then silence. It returns the exits a
+// gap appends the optional units between two words: silence, then noise
+// (breath, cough, click) or speech noise (an unscripted "uh", a word the
+// transcript lacks), then silence. It returns the exits a
 // following unit links from (including those given: the gap may be empty).
 //
 // Before a word that is itself a filler ("um" in the transcript) the gap
@@ -360,10 +361,14 @@ func isFiller(w string) bool {
 	return false
 }
 
-// fillerPhones are the filler units: each a phone sequence.
+// fillerPhones are the filler units: each a phone sequence. The model's
+// noise and speech-noise phones, as pocketsphinx's grammar in
+// research.md: "uh" and "um" as AH and AH M changed no figure on the
+// corpus (real-mix, mfa_acoustic_corpus, seed-hard) and doubled the
+// codebooks scored a frame.
 func fillerPhones(m *Model) [][]int {
 	var out [][]int
-	for _, f := range [][]string{{"+NSN+"}, {"+SPN+"}, {"AH"}, {"AH", "M"}} {
+	for _, f := range [][]string{{"+NSN+"}, {"+SPN+"}} {
 		var ids []int
 		for _, p := range f {
 			if id := m.Phone(p); id >= 0 {
