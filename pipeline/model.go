@@ -264,7 +264,7 @@ type Alignment struct {
 	// Transcript is a copy of the parsed transcript whose words carry
 	// Start, End and Confidence (NoTime and 0 when the run has no audio).
 	Transcript *Transcript
-	Method     string  // "espeak-dtw", "vad-fallback", "none" without audio
+	Method     string  // "acoustic", "acoustic-vad" (no synthesiser), "espeak-dtw", "vad-fallback", "none" without audio
 	Timed      bool    // false when there was no audio: every time is NoTime
 	Duration   float64 // audio duration, seconds
 	Warnings   []string

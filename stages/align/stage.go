@@ -1,17 +1,24 @@
 // Package align is the align stage of shownotes: it times every spoken word
 // of the transcript against the audio.
 //
-// The method is synthesis and dynamic time warping, as aeneas does it, made
-// linear in the episode's length: the transcript is spoken by eSpeak NG in
-// chunks (its word events give each word's place in the synthetic audio),
-// both audios become MFCC frames, and DTW finds the warping path coarse to
-// fine (320 ms frames in a wide band, then 40 ms and 10 ms frames in narrow
-// bands around the coarser path). Open ends let a music intro or outro be
-// skipped; a voice-activity decision keeps word starts and ends out of
-// pauses; each word's match cost against unrelated frames gives its
-// confidence, and stretches that match nothing are reported. Without eSpeak
-// NG a pure-Go fallback spreads words over the detected speech by syllable
-// counts, and says it is less precise.
+// Two passes. The coarse one is synthesis and dynamic time warping, as
+// aeneas does it, made linear in the episode's length: the transcript is
+// spoken by eSpeak NG in chunks (its word events give each word's place in
+// the synthetic audio), both audios become MFCC frames, and DTW finds the
+// warping path coarse to fine (320 ms frames in a wide band, then 40 ms and
+// 10 ms frames in narrow bands around the coarser path). Open ends let a
+// music intro or outro be skipped; each stretch's match cost against
+// unrelated frames tells a transcript that does not belong to the audio,
+// wholly or in part, and speech it does not cover.
+//
+// The fine pass (refine.go, package acoustic) re-times every word with
+// trained acoustic phone models: a Viterbi search over the transcript's
+// triphones with optional silence and noise between words, within a band of
+// a second around the coarse times; its per-word evidence gives the
+// confidence. Without eSpeak NG (a build without cgo) the acoustic search
+// runs left to right from the start instead ("acoustic-vad"); without
+// either, words are spread over the detected speech by syllable counts
+// ("vad-fallback").
 package align
 
 import (
