@@ -137,90 +137,12 @@ func Align(ctx context.Context, m *Model, frames []float32, words []Word, opts O
 	if first != nil {
 		return nil, stats, first
 	}
-	retryWide(ctx, m, newScorer(m, frames), words, prons, out, opts, nFrames)
+	repair(ctx, m, newScorer(m, frames), words, prons, out, nFrames)
 	for k := range out {
 		out[k].Spoken = len(prons[k]) > 0
 	}
 	fillUnspoken(out)
 	return out, stats, nil
-}
-
-// Words whose phones explain their frames far worse than other phones do
-// (a mean gap below badGap a frame) or that were pushed against the band
-// were probably searched in the wrong place: the coarse alignment was off
-// by more than the band (a long pause or untranscribed speech it stretched
-// a word over). Each run of them is searched again with wideBand and
-// retryContext words around it, and the new times kept when they fit
-// better and the well-placed words around the run stay where they were
-// (within anchorSlack seconds): a short word may fit as well seconds away.
-const (
-	badGap       = -6.0
-	wideBand     = 8.0
-	retryContext = 6
-	anchorSlack  = 0.1
-)
-
-func bad(t Timing) bool { return t.Placed && t.Gap < badGap }
-
-func retryWide(ctx context.Context, m *Model, sc *scorer, words []Word, prons [][]uint8, out []Timing, opts Options, nFrames int) {
-	if opts.Band >= wideBand {
-		return
-	}
-	for k := 0; k < len(out); k++ {
-		if ctx.Err() != nil {
-			return
-		}
-		if !bad(out[k]) {
-			continue
-		}
-		end := k + 1
-		for end < len(out) && end-k < opts.WindowWords {
-			if bad(out[end]) {
-				end++
-				continue
-			}
-			// a short good stretch between bad words joins the run
-			j := end
-			for j < len(out) && j-end < 3 && !bad(out[j]) {
-				j++
-			}
-			if j < len(out) && j-end < 3 && bad(out[j]) {
-				end = j + 1
-				continue
-			}
-			break
-		}
-		a, b := max(0, k-retryContext), min(len(out), end+retryContext)
-		res := searchWindow(m, sc, words, prons, a, b, wideBand, nFrames)
-		var before, after float64
-		n := 0
-		for i := k; i < end; i++ {
-			r := res[i-a]
-			if !r.Placed || !out[i].Placed {
-				continue
-			}
-			before += out[i].Gap
-			after += r.Gap
-			n++
-		}
-		anchored := true
-		for i := a; i < b; i++ {
-			if i >= k && i < end {
-				continue
-			}
-			if r := res[i-a]; out[i].Placed && !bad(out[i]) && (!r.Placed || math.Abs(r.Start-out[i].Start) > anchorSlack) {
-				anchored = false
-			}
-		}
-		if n > 0 && after > before && anchored {
-			for i := k; i < end; i++ {
-				if res[i-a].Placed {
-					out[i] = res[i-a]
-				}
-			}
-		}
-		k = end
-	}
 }
 
 // fillUnspoken gives each soundless token the end of the spoken word
