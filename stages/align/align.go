@@ -111,20 +111,30 @@ func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio
 		return al, nil
 	}
 	if sp == nil || sp.frames == nil || len(sp.start) != len(out.Words) {
+		acousticOK := sp == nil || !sp.noAcoustic
 		if sp != nil && sp.Err != nil && !errors.Is(sp.Err, errNoSynthAsked) {
-			warn(sp.Err.Error() + "; falling back to a less precise alignment from voice activity")
+			if acousticOK {
+				warn(sp.Err.Error() + "; aligning with the acoustic models alone, searching from the start")
+			} else {
+				warn(sp.Err.Error() + "; falling back to a less precise alignment from voice activity")
+			}
 		}
 		al.Method = "vad-fallback"
 		vadAlign(out, vad, feats.FrameRate)
-		if sp == nil || !sp.noAcoustic {
-			// The acoustic models need no synthesiser: they refine the
-			// voice-activity spread in a wider band.
-			ok, err := refine(ctx, out, feats, fallbackBand, warn)
-			if err != nil {
-				return nil, err
-			}
-			if ok {
-				al.Method = "acoustic-vad"
+		if !acousticOK {
+			return al, nil
+		}
+		// The acoustic models need no synthesiser: they search left to
+		// right from the start, and how many words fit tells whether the
+		// transcript is this audio's.
+		match, ok, err := refineMatch(ctx, out, feats)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			al.Method = "acoustic-vad"
+			if match < minMatch {
+				return nil, fmt.Errorf("%w: its words fit the audio far worse than the sounds heard there (%.1f a frame below any phones, want above %.1f)", ErrNoMatch, -match, -minMatch)
 			}
 		}
 		return al, nil
@@ -140,7 +150,14 @@ func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio
 	place(out, sp.start, b.n, path, vad, feats.FrameRate)
 	untranscribed(path, vad, feats.FrameRate, warn)
 	if err := judge(out, al, vad, feats.FrameRate, real, b, path, costs, warn); err != nil {
-		return nil, err
+		// The synthetic voice matched none of the audio. A voice far from
+		// it (hoarse, distorted, a phone line) can do that to a right
+		// transcript: the acoustic models, trained on real voices, have
+		// the last word.
+		if !errors.Is(err, ErrNoMatch) || sp.noAcoustic {
+			return nil, err
+		}
+		return acousticRescue(ctx, tr, a, al, err, warn)
 	}
 	checkAnchors(out, warn)
 	unstretch(out, sp.start, b.n, vad, feats.FrameRate)
@@ -157,6 +174,30 @@ func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio
 	for i := short; i < len(out.Words); i++ {
 		out.Words[i].Confidence = min(out.Words[i].Confidence, shortConfidence)
 	}
+	return al, nil
+}
+
+// minMatch is the least acoustic.MatchScore of a transcript that is the
+// audio's: between real-mix distorted (−3.3) and another transcript on it
+// (−5.7 distorted, −6.2 clean).
+const minMatch = -4.5
+
+// acousticRescue aligns tr with the acoustic models alone, searching left
+// to right, after the warping found no match (noMatch): the result stands,
+// with a warning, when its words fit the audio (acoustic.MatchScore at
+// least minMatch); otherwise noMatch is returned.
+func acousticRescue(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio, al *pipeline.Alignment, noMatch error, warn func(string)) (*pipeline.Alignment, error) {
+	out := copyTranscript(tr)
+	match, ok, err := refineMatch(ctx, out, a.Features)
+	if err != nil {
+		return nil, err
+	}
+	if !ok || match < minMatch {
+		return nil, noMatch
+	}
+	warn("the voice is far from the synthetic one the coarse alignment compares it with (hoarse, distorted, a phone line?), which matched none of it; the acoustic models, trained on real voices, find the transcript's words in it, so their times are used")
+	al.Transcript = out
+	al.Method = "acoustic-vad"
 	return al, nil
 }
 

@@ -186,17 +186,24 @@ func scoreAgainstTruth(t *testing.T, al *pipeline.Alignment, truthPath string) S
 	return Score(truth, words)
 }
 
-// TestWrongTranscript: a transcript that does not belong to the audio is
-// refused or warned about, never aligned with confidence.
-func TestWrongTranscript(t *testing.T) {
-	needSynth(t)
-	_, a := loadSample(t, filepath.Join(testcorpus.Sample(), "transcript.txt"))
+// otherTranscript is a transcript of some other audio than the sample.
+func otherTranscript(t *testing.T) *pipeline.Transcript {
+	t.Helper()
 	text := strings.Repeat("The weather in the mountains changes quickly, so hikers pack rain jackets and warm socks. "+
 		"Our guide told us about the old mining towns and the railway that carried silver to the coast. ", 3)
 	other, err := transcript.Parse(strings.NewReader(text), transcript.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return other
+}
+
+// TestWrongTranscript: a transcript that does not belong to the audio is
+// refused or warned about, never aligned with confidence.
+func TestWrongTranscript(t *testing.T) {
+	needSynth(t)
+	_, a := loadSample(t, filepath.Join(testcorpus.Sample(), "transcript.txt"))
+	other := otherTranscript(t)
 	var warns []string
 	al, err := Align(context.Background(), other, a, Options{}, func(s string) { warns = append(warns, s) })
 	if errors.Is(err, ErrNoMatch) {
@@ -213,6 +220,28 @@ func TestWrongTranscript(t *testing.T) {
 	}
 	if len(warns) == 0 && high > len(al.Transcript.Words)/4 {
 		t.Errorf("Align(wrong transcript): no warning and %d of %d words confident", high, len(al.Transcript.Words))
+	}
+}
+
+// TestWrongTranscriptAcousticOnly: without the synthesiser (a build
+// without cgo) the acoustic search alone refuses another audio's
+// transcript, and accepts the sample's own.
+func TestWrongTranscriptAcousticOnly(t *testing.T) {
+	tr, a := loadSample(t, filepath.Join(testcorpus.Sample(), "transcript.txt"))
+	other := otherTranscript(t)
+	tests := []struct {
+		name    string
+		tr      *pipeline.Transcript
+		wantErr bool
+	}{
+		{"another audio's transcript", other, true},
+		{"the sample's own", tr, false},
+	}
+	for _, tc := range tests {
+		_, err := Align(context.Background(), tc.tr, a, Options{NoSynth: true}, nil)
+		if got := errors.Is(err, ErrNoMatch); got != tc.wantErr || (err != nil && !got) {
+			t.Errorf("Align(%s, NoSynth) = %v, want ErrNoMatch %v", tc.name, err, tc.wantErr)
+		}
 	}
 }
 
@@ -470,7 +499,7 @@ func TestPartialTranscript(t *testing.T) {
 		t.Fatalf("Align(first turn only) = %v", err)
 	}
 	if !slices.ContainsFunc(warns, func(w string) bool { return strings.Contains(w, "does not cover") }) {
-		t.Errorf("Align(first turn only): warnings %q, want one about speech the transcript does not cover", warns)
+		t.Errorf("Align(first turn only): warnings %q (method %s), want one about speech the transcript does not cover", warns, al.Method)
 	}
 	truth, err := ReadTruth(filepath.Join(dir, "truth.json"))
 	if err != nil {

@@ -17,13 +17,26 @@ import (
 // the words as they are, when the features lack the models' cepstra or the
 // model cannot be read.
 func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, band float64, warn func(string)) (bool, error) {
+	_, _, ok, err := refineWith(ctx, tr, f, band, warn)
+	return ok, err
+}
+
+// refineMatch is the sequential refine (no coarse times); it also returns
+// acoustic.MatchScore of the result (how well the transcript fits the
+// audio against any phones).
+func refineMatch(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features) (match float64, ok bool, err error) {
+	match, _, ok, err = refineWith(ctx, tr, f, fallbackBand, func(string) {})
+	return match, ok, err
+}
+
+func refineWith(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, band float64, warn func(string)) (match float64, spoken int, ok bool, err error) {
 	if f == nil || len(f.Acoustic) == 0 || len(f.Acoustic)/pipeline.AcousticDim != f.Frames() || f.FrameRate != acoustic.FrameRate {
-		return false, nil
+		return 0, 0, false, nil
 	}
 	m, err := acoustic.Load()
 	if err != nil {
 		warn("the acoustic models could not be read (" + err.Error() + "): word times come from the coarser warping alone")
-		return false, nil
+		return 0, 0, false, nil
 	}
 	words := make([]acoustic.Word, len(tr.Words))
 	for k, w := range tr.Words {
@@ -37,14 +50,17 @@ func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, 
 		res, err = acoustic.AlignSequential(ctx, m, frames, words)
 	}
 	if err != nil {
-		return false, err
+		return 0, 0, false, err
 	}
 	debug := os.Getenv("SHOWNOTES_ALIGN_DEBUG") != ""
 	for k := range tr.Words {
 		r := res[k]
 		w := &tr.Words[k]
 		if debug {
-			fmt.Fprintf(os.Stderr, "acoustic\t%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%d\t%.3f\n", k, w.Text, w.Start, w.End, r.Start, r.End, r.Gap, r.Edge, r.Frames, w.Confidence)
+			fmt.Fprintf(os.Stderr, "acoustic\t%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%d\t%.3f\t%.3f\n", k, w.Text, w.Start, w.End, r.Start, r.End, r.Gap, r.Edge, r.Frames, w.Confidence, acoustic.LoopGap(m, frames, r))
+		}
+		if r.Spoken {
+			spoken++
 		}
 		switch {
 		case r.Spoken && !r.Placed:
@@ -62,7 +78,10 @@ func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, 
 			w.Start, w.End = r.Start, r.End
 		}
 	}
-	return true, nil
+	if band < 0 {
+		match = acoustic.MatchScore(m, frames, res)
+	}
+	return match, spoken, true, nil
 }
 
 // unplacedConfidence caps the confidence of a word the acoustic search

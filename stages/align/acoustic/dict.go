@@ -137,7 +137,7 @@ func spokenWords(token string) []string {
 	var words []string
 	dollars := false
 	for _, part := range strings.FieldsFunc(token, func(r rune) bool { return r == '-' || r == '/' || r == '_' }) {
-		part = strings.Trim(part, "'\".,;:!?()[]{}<>*\"“”…")
+		part = strings.Trim(part, "'\".,;:!?()[]{}<>*“”…")
 		if part == "" {
 			continue
 		}

@@ -33,6 +33,8 @@ type Timing struct {
 	Gap    float64
 	Edge   bool
 	Frames int
+	// Score is the path's mean log-likelihood a frame over the word.
+	Score float64
 }
 
 // Options tune the search; the zero value is the default.
@@ -447,11 +449,13 @@ func searchWindow(m *Model, sc *scorer, words []Word, prons [][]uint8, a, b int,
 		r.Start = float64(int(first[i])+f0) / FrameRate
 		r.End = float64(int(last[i])+f0+1) / FrameRate
 		r.Frames = int(last[i] - first[i] + 1)
-		var gap float64
+		var gap, path float64
 		for t := first[i]; t <= last[i]; t++ {
 			gap += float64(best[t].path - best[t].band)
+			path += float64(best[t].path)
 		}
 		r.Gap = gap / float64(r.Frames)
+		r.Score = path / float64(r.Frames)
 		lo, hi := g.states[wordFirst[i]].lo, g.states[wordFirst[i]].hi
 		r.Edge = (first[i] <= lo && lo > 0) || (last[i] >= hi && hi < T-1)
 	}
