@@ -186,9 +186,24 @@ func (s *scorer) codebook(cb int) []topEntry {
 			t[j] = topEntry{d, ll}
 			worst = t[topN-1].ll
 		}
+		cand := s.cand[:0]
+		if m.sel != nil {
+			cand = m.candidates(cand, cb*m.nFeat+f, (*[13]float32)(xf))
+		} else {
+			for d := range m.nDen {
+				cand = append(cand, uint8(d))
+			}
+		}
+		s.cand = cand
+		var isCand [2]uint64
+		for _, d := range cand {
+			isCand[d>>6] |= 1 << (d & 63)
+		}
 		var seen [2]uint64 // densities scored already (nDen ≤ 128)
 		for _, d := range prev {
-			if d < 0 || int(d) >= m.nDen || d >= 128 {
+			// Only a candidate of this frame: the result must not depend
+			// on which frames this scorer saw before.
+			if d < 0 || int(d) >= m.nDen || d >= 128 || isCand[d>>6]&(1<<(d&63)) == 0 {
 				continue
 			}
 			g := base + int(d)
@@ -204,15 +219,6 @@ func (s *scorer) codebook(cb int) []topEntry {
 				insert(d, ll)
 			}
 		}
-		cand := s.cand[:0]
-		if m.sel != nil {
-			cand = m.candidates(cand, cb*m.nFeat+f, (*[13]float32)(xf))
-		} else {
-			for d := range m.nDen {
-				cand = append(cand, uint8(d))
-			}
-		}
-		s.cand = cand
 		for _, d8 := range cand {
 			d := int(d8)
 			if seen[d>>6]&(1<<(d&63)) != 0 {
