@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/align/acoustic"
 	"github.com/shownotes/shownotes/stages/audio/features"
 )
 
@@ -145,6 +146,10 @@ func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio
 	al.Method = "espeak-dtw"
 	b := sp.frames
 	short := shortAudio(out, sp.start, b.n, vad, feats.FrameRate, a.Duration, warn)
+	var prep *acoustic.Prepared
+	if !sp.noAcoustic {
+		prep = prepare(feats) // on another core, while the warping runs
+	}
 	anchors := anchorsOf(out, sp.start, b.n, feats.FrameRate, real.n, warn)
 	path, costs, err := multiscale(ctx, real, b, anchors, int(anchorTolerance*feats.FrameRate))
 	if err != nil {
@@ -166,7 +171,7 @@ func AlignSpeech(ctx context.Context, tr *pipeline.Transcript, a *pipeline.Audio
 	unstretch(out, sp.start, b.n, vad, feats.FrameRate)
 	trailingSpeech(out, vad, feats.FrameRate, a.Duration, warn)
 	if !sp.noAcoustic {
-		ok, err := refine(ctx, out, feats, 0, warn)
+		ok, err := refine(ctx, out, feats, 0, prep, warn)
 		if err != nil {
 			return nil, err
 		}

@@ -16,21 +16,39 @@ import (
 // without coarse times (acoustic.AlignSequential). It reports false, leaving
 // the words as they are, when the features lack the models' cepstra or the
 // model cannot be read.
-func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, band float64, warn func(string)) (bool, error) {
-	_, _, ok, err := refineWith(ctx, tr, f, band, warn)
+func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, band float64, prep *acoustic.Prepared, warn func(string)) (bool, error) {
+	_, _, ok, err := refineWith(ctx, tr, f, band, prep, warn)
 	return ok, err
+}
+
+// prepare starts the acoustic search's preparation (acoustic.Prepare) on
+// f, to run while the coarse alignment does; nil when f lacks the models'
+// cepstra or the models cannot be read (refine then says so).
+func prepare(f *pipeline.Features) *acoustic.Prepared {
+	if !hasAcoustic(f) {
+		return nil
+	}
+	m, err := acoustic.Load()
+	if err != nil {
+		return nil
+	}
+	return acoustic.Prepare(m, f.Acoustic)
+}
+
+func hasAcoustic(f *pipeline.Features) bool {
+	return f != nil && len(f.Acoustic) > 0 && len(f.Acoustic)/pipeline.AcousticDim == f.Frames() && f.FrameRate == acoustic.FrameRate
 }
 
 // refineMatch is the sequential refine (no coarse times); it also returns
 // acoustic.MatchScore of the result (how well the transcript fits the
 // audio against any phones).
 func refineMatch(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features) (match float64, ok bool, err error) {
-	match, _, ok, err = refineWith(ctx, tr, f, fallbackBand, func(string) {})
+	match, _, ok, err = refineWith(ctx, tr, f, fallbackBand, nil, func(string) {})
 	return match, ok, err
 }
 
-func refineWith(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, band float64, warn func(string)) (match float64, spoken int, ok bool, err error) {
-	if f == nil || len(f.Acoustic) == 0 || len(f.Acoustic)/pipeline.AcousticDim != f.Frames() || f.FrameRate != acoustic.FrameRate {
+func refineWith(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, band float64, prep *acoustic.Prepared, warn func(string)) (match float64, spoken int, ok bool, err error) {
+	if !hasAcoustic(f) {
 		return 0, 0, false, nil
 	}
 	m, err := acoustic.Load()
@@ -42,10 +60,15 @@ func refineWith(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Featur
 	for k, w := range tr.Words {
 		words[k] = acoustic.Word{Text: w.Text, CoarseStart: w.Start, CoarseEnd: w.End}
 	}
-	frames := acoustic.Frames(f.Acoustic)
+	var frames []float32
+	if prep != nil {
+		frames = prep.Frames()
+	} else {
+		frames = acoustic.Frames(f.Acoustic)
+	}
 	var res []acoustic.Timing
 	if band >= 0 {
-		res, _, err = acoustic.Align(ctx, m, frames, words, acoustic.Options{Band: band})
+		res, _, err = acoustic.Align(ctx, m, frames, words, acoustic.Options{Band: band, Prepared: prep})
 	} else {
 		res, err = acoustic.AlignSequential(ctx, m, frames, words)
 	}

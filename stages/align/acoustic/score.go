@@ -75,6 +75,7 @@ type scorer struct {
 	// Codebooks evaluated, for the speed figures.
 	cbEvals int
 	cand    []uint8 // work buffer: densities to search
+	prep    *Prepared // precomputed silence and noise scores, or nil
 }
 
 type topEntry struct {
@@ -105,6 +106,11 @@ func (s *scorer) at(t int) {
 func (s *scorer) senone(sen int) float32 {
 	if s.senStamp[sen] == s.frame {
 		return s.senScore[sen]
+	}
+	if p := s.prep; p != nil {
+		if i := p.fillIdx[sen]; i >= 0 {
+			return p.filler[int(s.frame-1)*len(p.fillSen)+int(i)]
+		}
 	}
 	m := s.m
 	cb := int(m.senCB[sen])

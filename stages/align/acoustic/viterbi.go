@@ -47,6 +47,9 @@ type Options struct {
 	WindowWords, Overlap int
 	// Workers is how many windows are searched at once (0: GOMAXPROCS).
 	Workers int
+	// Prepared, when set, holds the frames' silence and noise scores
+	// (Prepare on the same frames).
+	Prepared *Prepared
 }
 
 // DefaultBand is Options.Band's default.
@@ -114,6 +117,7 @@ func Align(ctx context.Context, m *Model, frames []float32, words []Word, opts O
 		go func() {
 			defer wg.Done()
 			sc := newScorer(m, frames)
+			sc.prep = opts.Prepared
 			for j := range next {
 				if ctx.Err() != nil {
 					continue
@@ -139,7 +143,9 @@ func Align(ctx context.Context, m *Model, frames []float32, words []Word, opts O
 	if first != nil {
 		return nil, stats, first
 	}
-	repair(ctx, m, newScorer(m, frames), words, prons, out, nFrames)
+	rs := newScorer(m, frames)
+	rs.prep = opts.Prepared
+	repair(ctx, m, rs, words, prons, out, nFrames)
 	for k := range out {
 		out[k].Spoken = len(prons[k]) > 0
 	}

@@ -1,0 +1,60 @@
+package acoustic
+
+
+
+// Prepared holds what the search needs before it knows where the words
+// are: the model frames and the scores of the silence and noise states at
+// every frame (they are in play at every word boundary, so every frame
+// needs them). Prepare computes them in the background, while the coarse
+// alignment runs on another core.
+type Prepared struct {
+	done   chan struct{}
+	frames []float32
+	// filler[t*len(fillSen)+i] is the score of senone fillSen[i] at frame t.
+	filler  []float32
+	fillIdx []int16 // senone → index in fillSen, −1
+	fillSen []int
+}
+
+// Prepare starts computing the model frames of raw cepstra (see Frames)
+// and the silence and noise scores of every frame; Wait returns them.
+func Prepare(m *Model, ceps []float32) *Prepared {
+	p := &Prepared{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.frames = Frames(ceps)
+		p.fillIdx = make([]int16, m.nSen)
+		for i := range p.fillIdx {
+			p.fillIdx[i] = -1
+		}
+		for _, ph := range []int{m.sil, m.Phone("+NSN+"), m.Phone("+SPN+")} {
+			if ph < 0 {
+				continue
+			}
+			sens, _ := m.senones(ph)
+			for _, s := range sens {
+				if p.fillIdx[s] < 0 {
+					p.fillIdx[s] = int16(len(p.fillSen))
+					p.fillSen = append(p.fillSen, int(s))
+				}
+			}
+		}
+		n := len(p.frames) / FrameDim
+		p.filler = make([]float32, n*len(p.fillSen))
+		sc := newScorer(m, p.frames)
+		for t := range n {
+			sc.at(t)
+			for i, s := range p.fillSen {
+				p.filler[t*len(p.fillSen)+i] = sc.senone(s)
+			}
+		}
+	}()
+	return p
+}
+
+// Frames waits for the preparation and returns the model frames.
+func (p *Prepared) Frames() []float32 {
+	<-p.done
+	return p.frames
+}
+
