@@ -1,7 +1,5 @@
 package acoustic
 
-
-
 // Prepared holds what the search needs before it knows where the words
 // are: the model frames and the scores of the silence and noise states at
 // every frame (they are in play at every word boundary, so every frame
@@ -57,4 +55,3 @@ func (p *Prepared) Frames() []float32 {
 	<-p.done
 	return p.frames
 }
-

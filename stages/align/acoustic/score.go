@@ -74,7 +74,7 @@ type scorer struct {
 	frame    int32 // the frame the caches hold, +1
 	// Codebooks evaluated, for the speed figures.
 	cbEvals int
-	cand    []uint8 // work buffer: densities to search
+	cand    []uint8   // work buffer: densities to search
 	prep    *Prepared // precomputed silence and noise scores, or nil
 }
 
