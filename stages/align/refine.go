@@ -21,18 +21,14 @@ func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, 
 	return ok, err
 }
 
-// prepare starts the acoustic search's preparation (acoustic.Prepare) on
-// f, to run while the coarse alignment does; nil when f lacks the models'
-// cepstra or the models cannot be read (refine then says so).
+// prepare starts the acoustic search's preparation (acoustic.Prepare:
+// loading the models, frames, silence and noise scores) on f, to run while
+// the coarse alignment does; nil when f lacks the models' cepstra.
 func prepare(f *pipeline.Features) *acoustic.Prepared {
 	if !hasAcoustic(f) {
 		return nil
 	}
-	m, err := acoustic.Load()
-	if err != nil {
-		return nil
-	}
-	return acoustic.Prepare(m, f.Acoustic)
+	return acoustic.Prepare(f.Acoustic)
 }
 
 func hasAcoustic(f *pipeline.Features) bool {

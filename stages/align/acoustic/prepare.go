@@ -14,13 +14,21 @@ type Prepared struct {
 	fillSen []int
 }
 
-// Prepare starts computing the model frames of raw cepstra (see Frames)
-// and the silence and noise scores of every frame; Wait returns them.
-func Prepare(m *Model, ceps []float32) *Prepared {
+// Prepare starts loading the model and the dictionary and computing the
+// model frames of raw cepstra (see Frames) and the silence and noise scores
+// of every frame; Frames waits for them. When the model cannot be loaded,
+// the scores are left out (Align then scores those states itself, and
+// refine reports Load's error).
+func Prepare(ceps []float32) *Prepared {
 	p := &Prepared{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
 		p.frames = Frames(ceps)
+		m, err := Load()
+		if err != nil {
+			return
+		}
+		loadDict(m)
 		p.fillIdx = make([]int16, m.nSen)
 		for i := range p.fillIdx {
 			p.fillIdx[i] = -1

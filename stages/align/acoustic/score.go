@@ -107,7 +107,7 @@ func (s *scorer) senone(sen int) float32 {
 	if s.senStamp[sen] == s.frame {
 		return s.senScore[sen]
 	}
-	if p := s.prep; p != nil {
+	if p := s.prep; p != nil && p.fillIdx != nil {
 		if i := p.fillIdx[sen]; i >= 0 {
 			return p.filler[int(s.frame-1)*len(p.fillSen)+int(i)]
 		}
