@@ -2,9 +2,7 @@ package align
 
 import (
 	"context"
-	"fmt"
 	"math"
-	"os"
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/align/acoustic"
@@ -17,7 +15,7 @@ import (
 // the words as they are, when the features lack the models' cepstra or the
 // model cannot be read.
 func refine(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, band float64, prep *acoustic.Prepared, warn func(string)) (bool, error) {
-	_, _, ok, err := refineWith(ctx, tr, f, band, prep, warn)
+	_, ok, err := refineWith(ctx, tr, f, band, prep, warn)
 	return ok, err
 }
 
@@ -39,18 +37,17 @@ func hasAcoustic(f *pipeline.Features) bool {
 // acoustic.MatchScore of the result (how well the transcript fits the
 // audio against any phones).
 func refineMatch(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features) (match float64, ok bool, err error) {
-	match, _, ok, err = refineWith(ctx, tr, f, fallbackBand, nil, func(string) {})
-	return match, ok, err
+	return refineWith(ctx, tr, f, fallbackBand, nil, func(string) {})
 }
 
-func refineWith(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, band float64, prep *acoustic.Prepared, warn func(string)) (match float64, spoken int, ok bool, err error) {
+func refineWith(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Features, band float64, prep *acoustic.Prepared, warn func(string)) (match float64, ok bool, err error) {
 	if !hasAcoustic(f) {
-		return 0, 0, false, nil
+		return 0, false, nil
 	}
 	m, err := acoustic.Load()
 	if err != nil {
 		warn("the acoustic models could not be read (" + err.Error() + "): word times come from the coarser warping alone")
-		return 0, 0, false, nil
+		return 0, false, nil
 	}
 	words := make([]acoustic.Word, len(tr.Words))
 	for k, w := range tr.Words {
@@ -69,18 +66,11 @@ func refineWith(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Featur
 		res, err = acoustic.AlignSequential(ctx, m, frames, words)
 	}
 	if err != nil {
-		return 0, 0, false, err
+		return 0, false, err
 	}
-	debug := os.Getenv("SHOWNOTES_ALIGN_DEBUG") != ""
 	for k := range tr.Words {
 		r := res[k]
 		w := &tr.Words[k]
-		if debug {
-			fmt.Fprintf(os.Stderr, "acoustic\t%d\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%v\t%d\t%.3f\t%.3f\n", k, w.Text, w.Start, w.End, r.Start, r.End, r.Gap, r.Edge, r.Frames, w.Confidence, acoustic.LoopGap(m, frames, r))
-		}
-		if r.Spoken {
-			spoken++
-		}
 		switch {
 		case r.Spoken && !r.Placed:
 			// The search found no path here: the coarse times stand,
@@ -100,7 +90,7 @@ func refineWith(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Featur
 	if band < 0 {
 		match = acoustic.MatchScore(m, frames, res)
 	}
-	return match, spoken, true, nil
+	return match, true, nil
 }
 
 // unplacedConfidence caps the confidence of a word the acoustic search

@@ -82,6 +82,13 @@ func Fold(w string) string {
 	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 }
 
+// hesitations are the sounds a speaker makes while thinking, as
+// transcripts spell them.
+var hesitations = Set("um umm uh uhh uhm er erm ah hmm mm mhm eh")
+
+// Hesitation reports a word that is a hesitation sound ("Um,", "uh").
+func Hesitation(w string) bool { return hesitations[Fold(w)] }
+
 // Set returns the set of the space-separated words of s (a stopword list).
 func Set(s string) map[string]bool {
 	m := map[string]bool{}

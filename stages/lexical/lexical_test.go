@@ -173,3 +173,15 @@ func ExampleSentences() {
 	// What do you paint?
 	// Windmills, mostly
 }
+
+func TestHesitation(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{{"Um,", true}, {"uh", true}, {"hmm.", true}, {"umbrella", false}, {"I", false}, {"", false}}
+	for _, tc := range tests {
+		if got := Hesitation(tc.in); got != tc.want {
+			t.Errorf("Hesitation(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

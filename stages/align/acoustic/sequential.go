@@ -126,10 +126,6 @@ const (
 
 func bad(t Timing) bool { return t.Placed && t.Gap < badGap }
 
-// Fits reports a word the search placed where its phones explain the
-// audio about as well as any other phones do (a mean gap of at least
-// badGap a frame).
-func Fits(t Timing) bool { return t.Placed && t.Gap >= badGap }
 
 // repair applies the rule above to out (the banded search's timings).
 func repair(ctx context.Context, m *Model, sc *scorer, words []Word, prons [][]uint8, out []Timing, nFrames int) {
@@ -197,18 +193,18 @@ func repair(ctx context.Context, m *Model, sc *scorer, words []Word, prons [][]u
 	}
 }
 
-// LoopGap is a word's mean score a frame below a free loop of all the
+// loopGap is a word's mean score a frame below a free loop of all the
 // model's phones over the same frames (the best context-independent
 // senone of each frame, any phone): near zero or above when its own phones
 // explain the audio as well as any could, far below when the audio says
 // something else. It scores every codebook over the word's frames, so it
 // is meant for a sample of the words.
-func LoopGap(m *Model, frames []float32, t Timing) float64 {
+func loopGap(sc *scorer, t Timing) float64 {
 	if !t.Placed || t.Frames == 0 {
 		return math.Inf(-1)
 	}
-	sc := newScorer(m, frames)
-	n := len(frames) / FrameDim
+	m := sc.m
+	n := len(sc.frames) / FrameDim
 	f0 := int(math.Round(t.Start * FrameRate))
 	var loop float64
 	k := 0
@@ -245,9 +241,10 @@ func MatchScore(m *Model, frames []float32, ts []Timing) float64 {
 		return math.Inf(-1)
 	}
 	step := max(1, len(placed)/matchSample)
+	sc := newScorer(m, frames)
 	var gaps []float64
 	for i := 0; i < len(placed); i += step {
-		gaps = append(gaps, LoopGap(m, frames, placed[i]))
+		gaps = append(gaps, loopGap(sc, placed[i]))
 	}
 	slices.Sort(gaps)
 	return gaps[len(gaps)/2]

@@ -2,9 +2,9 @@ package acoustic
 
 import (
 	"context"
+	"github.com/shownotes/shownotes/stages/lexical"
 	"math"
 	"runtime"
-	"strings"
 	"sync"
 )
 
@@ -282,15 +282,6 @@ func (g *graph) gap(m *Model, in []edge, lo, hi int32, fillers bool) []edge {
 	return append(append(afterSil, exitsOf(0, fills...)...), exitsOf(0, s2)...)
 }
 
-// isFiller reports a transcript word that is a hesitation sound.
-func isFiller(w string) bool {
-	switch strings.Trim(strings.ToLower(w), ".,;:!?\"'()…-") {
-	case "um", "umm", "uh", "uhh", "uhm", "er", "erm", "ah", "hmm", "mm", "mhm", "eh":
-		return true
-	}
-	return false
-}
-
 // fillerPhones are the filler units: each a phone sequence. The model's
 // noise and speech-noise phones, as pocketsphinx's grammar in
 // research.md; speech noise absorbs an unscripted "uh" or "um". Units for
@@ -333,7 +324,7 @@ func searchWindow(m *Model, sc *scorer, words []Word, prons [][]uint8, a, b int,
 		return int32(min(max(math.Round(sec*FrameRate)-float64(f0), 0), float64(T-1)))
 	}
 	g := &graph{}
-	lead := g.gap(m, nil, 0, frameOf(words[a].CoarseEnd+band), !isFiller(words[a].Text))
+	lead := g.gap(m, nil, 0, frameOf(words[a].CoarseEnd+band), !lexical.Hesitation(words[a].Text))
 	// The path may start anywhere in the leading gap (the window's first
 	// frames may hold the end of a word before it) or in the first word.
 	for i := range g.states {
@@ -400,7 +391,7 @@ func searchWindow(m *Model, sc *scorer, words []Word, prons [][]uint8, a, b int,
 		for j := k + 1; j < b; j++ {
 			if len(prons[j]) > 0 {
 				gapHi = frameOf(words[j].CoarseEnd + band)
-				fillers = !isFiller(words[j].Text)
+				fillers = !lexical.Hesitation(words[j].Text)
 				break
 			}
 		}

@@ -123,16 +123,7 @@ func getTables() *tables {
 			t.melFirst[j] = first
 			t.melW[j] = w
 		}
-		// Orthonormal DCT-II.
-		for k := range NumCeps {
-			s := math.Sqrt(2.0 / NumMel)
-			if k == 0 {
-				s = math.Sqrt(1.0 / NumMel)
-			}
-			for m := range NumMel {
-				t.dct[k*NumMel+m] = float32(s * math.Cos(math.Pi*float64(k)*(float64(m)+0.5)/NumMel))
-			}
-		}
+		copy(t.dct[:], dctTable(NumMel, 0))
 		buildAcoustic(t)
 		tab = t
 	})
@@ -169,16 +160,7 @@ func buildAcoustic(t *tables) {
 		t.acFirst[i] = max(first, 0)
 		t.acW[i] = w
 	}
-	for k := range NumCeps {
-		s := math.Sqrt(2.0 / AcMel)
-		if k == 0 {
-			s = math.Sqrt(1.0 / AcMel)
-		}
-		lift := 1 + AcLifter/2.0*math.Sin(math.Pi*float64(k)/AcLifter)
-		for m := range AcMel {
-			t.acDCT[k*AcMel+m] = float32(lift * s * math.Cos(math.Pi*float64(k)*(float64(m)+0.5)/AcMel))
-		}
-	}
+	copy(t.acDCT[:], dctTable(AcMel, AcLifter))
 }
 
 // Extractor computes MFCC frames from a stream of 16 kHz mono samples.
@@ -302,42 +284,57 @@ func (e *Extractor) compute(x []float32) {
 	clear(f[WinLen:])
 	e.fft.power(f, e.pow[:])
 
-	for j := range NumMel {
-		first := t.melFirst[j]
-		ws := t.melW[j]
-		p := e.pow[first : first+len(ws)]
+	logFilterbank(e.pow[:], t.melFirst[:], t.melW[:], 1, energyFloor, e.mel[:])
+	e.data = appendCepstra(e.data, e.mel[:], t.dct[:])
+	logFilterbank(e.pow[:], t.acFirst[:], t.acW[:], acPowScale, acDither, e.acMel[:])
+	e.ac = appendCepstra(e.ac, e.acMel[:], t.acDCT[:])
+}
+
+// logFilterbank sets out[j] to ln(scale·Σ w[j][k]·pow[first[j]+k] + add),
+// the log energy of each triangular filter.
+func logFilterbank(pow []float32, first []int, w [][]float32, scale, add float64, out []float32) {
+	for j, ws := range w {
+		p := pow[first[j] : first[j]+len(ws)]
 		var s float32
 		for k, wk := range ws {
 			s += wk * p[k]
 		}
-		e.mel[j] = float32(math.Log(float64(s) + energyFloor))
+		out[j] = float32(math.Log(float64(s)*scale + add))
 	}
+}
+
+// appendCepstra appends NumCeps cepstra of the log filter energies mel to
+// dst: the rows of table (NumCeps × len(mel)) applied to mel.
+func appendCepstra(dst, mel, table []float32) []float32 {
+	n := len(mel)
 	for k := range NumCeps {
-		row := t.dct[k*NumMel : (k+1)*NumMel]
+		row := table[k*n : (k+1)*n]
 		var s float32
-		for m, v := range e.mel {
+		for m, v := range mel {
 			s += row[m] * v
 		}
-		e.data = append(e.data, s)
+		dst = append(dst, s)
 	}
-	for j := range AcMel {
-		first := t.acFirst[j]
-		ws := t.acW[j]
-		p := e.pow[first : first+len(ws)]
-		var s float32
-		for k, wk := range ws {
-			s += wk * p[k]
-		}
-		e.acMel[j] = float32(math.Log(float64(s)*acPowScale + acDither))
-	}
+	return dst
+}
+
+// dctTable is the orthonormal DCT-II from nMel log energies to NumCeps
+// cepstra, row k scaled by the lifter 1 + L/2·sin(πk/L) (lifter 0: none).
+func dctTable(nMel int, lifter float64) []float32 {
+	t := make([]float32, NumCeps*nMel)
 	for k := range NumCeps {
-		row := t.acDCT[k*AcMel : (k+1)*AcMel]
-		var s float32
-		for m, v := range e.acMel {
-			s += row[m] * v
+		s := math.Sqrt(2.0 / float64(nMel))
+		if k == 0 {
+			s = math.Sqrt(1.0 / float64(nMel))
 		}
-		e.ac = append(e.ac, s)
+		if lifter > 0 {
+			s *= 1 + lifter/2*math.Sin(math.Pi*float64(k)/lifter)
+		}
+		for m := range nMel {
+			t[k*nMel+m] = float32(s * math.Cos(math.Pi*float64(k)*(float64(m)+0.5)/float64(nMel)))
+		}
 	}
+	return t
 }
 
 // ErrRate is returned for a sample rate Compute or NewResampler cannot use.
