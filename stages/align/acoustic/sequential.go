@@ -126,7 +126,6 @@ const (
 
 func bad(t Timing) bool { return t.Placed && t.Gap < badGap }
 
-
 // repair applies the rule above to out (the banded search's timings).
 func repair(ctx context.Context, m *Model, sc *scorer, words []Word, prons [][]uint8, out []Timing, nFrames int) {
 	for k := 0; k < len(out); k++ {
