@@ -4,8 +4,10 @@
 //
 //	shownotes run --audio EPISODE --transcript TRANSCRIPT --out DIR
 //	              [--feed FEED.xml] [--config podcast.toml] [--enclosure FILE]
-//	              [--title TITLE] [--episode N] [--season N] [--pub-date RFC3339]
+//	              [--title TITLE] [--episode N] [--season N] [--pub-date RFC3339] [--guid GUID]
 //	              [--transcript-format F] [--glossary FILE] [--quiet] [--verbose]
+//	shownotes batch MANIFEST.csv [--config podcast.toml] [--shard I/N] [--jobs K] ...
+//	shownotes feed add FEED.xml [--config podcast.toml] OUTDIR...
 //	shownotes feed validate FEED.xml
 //	shownotes version
 //
@@ -102,7 +104,7 @@ func oneLine(s string) string {
 const usage = `usage:
   shownotes run --audio EPISODE --transcript TRANSCRIPT --out DIR
                 [--feed FEED.xml] [--config podcast.toml] [--enclosure FILE]
-                [--title TITLE] [--episode N] [--season N] [--pub-date RFC3339]
+                [--title TITLE] [--episode N] [--season N] [--pub-date RFC3339] [--guid GUID]
                 [--transcript-format plain|rev|vtt|srt|json|text] [--glossary FILE]
                 [--quiet] [--verbose]
   shownotes batch MANIFEST.csv [--config podcast.toml] [--glossary FILE]

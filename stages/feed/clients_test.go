@@ -3,6 +3,7 @@ package feed
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -192,5 +193,121 @@ func TestRealClients(t *testing.T) {
 	}
 	if len(got.ET.Soundbites) != 1 || got.ET.Soundbites[0] != [2]string{"2.5", "20.0"} {
 		t.Errorf("soundbites = %q, want one at 2.5 for 20.0", got.ET.Soundbites)
+	}
+}
+
+// jsClients is testdata/clients with its node_modules installed (npm ci),
+// or "" with the test skipped (failed under CI=true).
+func jsClients(t *testing.T) string {
+	dir, _ := filepath.Abs(filepath.Join("testdata", "clients"))
+	node, err := exec.LookPath("node")
+	if err == nil {
+		_, err = os.Stat(filepath.Join(dir, "node_modules", "podcast-partytime"))
+	}
+	if err != nil {
+		msg := "node with podcast-partytime and rss-parser not found (apt-get install nodejs npm; npm ci --prefix stages/feed/testdata/clients)"
+		if os.Getenv("CI") == "true" {
+			t.Fatal(msg)
+		}
+		t.Skip(msg + ": skipping the JavaScript client test")
+	}
+	return node
+}
+
+// TestRealJSClients parses a feed made by the tool with npm's
+// podcast-partytime (Podcast Index's parser) and rss-parser and checks
+// every field they read, the Podcasting 2.0 elements included.
+func TestRealJSClients(t *testing.T) {
+	node := jsClients(t)
+	cfg := setup(t)
+	in := results()
+	fr, err := Update(context.Background(), cfg, in, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(node, filepath.Join("testdata", "clients", "clients.mjs"), cfg.FeedPath).Output()
+	if err != nil {
+		t.Fatalf("node clients: %v\n%s", err, out)
+	}
+	type enclosure struct {
+		URL    string `json:"url"`
+		Length any    `json:"length"`
+		Type   string `json:"type"`
+	}
+	var got struct {
+		PT struct {
+			FeedTitle   string `json:"feed_title"`
+			N           int
+			Title, GUID string
+			Link        string
+			Enclosure   enclosure
+			Duration    float64
+			Published   string
+			Description string
+			Chapters    map[string]string
+			Transcripts []map[string]string
+			People      []map[string]string
+			Soundbites  []map[string]any
+		} `json:"partytime"`
+		RP struct {
+			FeedTitle   string `json:"feed_title"`
+			N           int
+			Title, GUID string
+			Link        string
+			Enclosure   enclosure
+			Duration    string
+			Published   string
+			Content     string
+		} `json:"rssparser"`
+	}
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	pt, rp := got.PT, got.RP
+	const title = "Deep learning <for> coders & friends"
+	encURL := "https://cdn.example.com/eps/ep%2012.mp3"
+	link := "https://cdn.example.com/eps/ep12/episode.html"
+	published := "2024-10-07T06:30:00.000Z"
+	var trs, people, bites []string
+	for _, x := range pt.Transcripts {
+		trs = append(trs, x["url"]+" "+x["type"]+" "+x["rel"])
+	}
+	for _, x := range pt.People {
+		people = append(people, x["role"]+":"+x["name"])
+	}
+	for _, x := range pt.Soundbites {
+		bites = append(bites, fmt.Sprint(x["startTime"], " ", x["duration"]))
+	}
+	for _, c := range []struct {
+		field     string
+		got, want any
+	}{
+		{"partytime: channel title", pt.FeedTitle, "Deep Talks"},
+		{"partytime: items", pt.N, 1},
+		{"partytime: title", pt.Title, title},
+		{"partytime: guid", pt.GUID, fr.GUID},
+		{"partytime: link", pt.Link, link},
+		{"partytime: enclosure", fmt.Sprint(pt.Enclosure), fmt.Sprint(enclosure{encURL, 4321.0, "audio/mpeg"})},
+		{"partytime: duration", pt.Duration, 42.0},
+		{"partytime: published", pt.Published, published},
+		{"partytime: description", pt.Description, in.Notes.Description},
+		{"partytime: chapters", pt.Chapters["url"] + " " + pt.Chapters["type"], "https://cdn.example.com/eps/ep12/chapters.json application/json+chapters"},
+		// partytime names SRT's type application/srt whatever the feed says.
+		{"partytime: transcripts", strings.Join(trs, "|"), "https://cdn.example.com/eps/ep12/transcript.vtt text/vtt captions|https://cdn.example.com/eps/ep12/transcript.json application/json |https://cdn.example.com/eps/ep12/transcript.srt application/srt "},
+		{"partytime: people", strings.Join(people, ", "), "Host:Alex Wang, Guest:Jeremy Howard"},
+		{"partytime: soundbites", strings.Join(bites, "|"), "2.5 20"},
+		{"rss-parser: channel title", rp.FeedTitle, "Deep Talks"},
+		{"rss-parser: items", rp.N, 1},
+		{"rss-parser: title", rp.Title, title},
+		{"rss-parser: guid", rp.GUID, fr.GUID},
+		{"rss-parser: link", rp.Link, link},
+		{"rss-parser: enclosure", fmt.Sprint(rp.Enclosure), fmt.Sprint(enclosure{encURL, "4321", "audio/mpeg"})},
+		{"rss-parser: duration", rp.Duration, "42"},
+		{"rss-parser: published", rp.Published, published},
+		{"rss-parser: content", strings.TrimSpace(rp.Content), strings.TrimSpace(in.Notes.Description)},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %v, want %v", c.field, c.got, c.want)
+		}
 	}
 }
