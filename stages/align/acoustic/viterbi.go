@@ -483,7 +483,6 @@ func viterbi(sc *scorer, g *graph, f0 int, T int32, beam float32) ([]int32, []fr
 	lo := make([]int32, T)
 	hi := make([]int32, T)
 	bpOff := make([]int, T+1)
-	var bp []int32
 	// Ranges: states whose [lo, hi] holds t. lo/hi are monotone, so the
 	// range is contiguous.
 	sLo, sHi := 0, 0
@@ -495,7 +494,12 @@ func viterbi(sc *scorer, g *graph, f0 int, T int32, beam float32) ([]int32, []fr
 			sLo++
 		}
 		lo[t], hi[t] = int32(sLo), int32(sHi)
+		bpOff[t+1] = bpOff[t] + sHi - sLo
 	}
+	// Per band cell: the back pointer and the state's emission score (kept
+	// so that the backtrace need not score the path's frames again).
+	bp := make([]int32, bpOff[T])
+	emit := make([]float32, bpOff[T])
 	bandBest := make([]float32, T)
 	isStart := make([]bool, S)
 	for _, s := range g.starts {
@@ -504,7 +508,7 @@ func viterbi(sc *scorer, g *graph, f0 int, T int32, beam float32) ([]int32, []fr
 	for t := int32(0); t < T; t++ {
 		sc.at(f0 + int(t))
 		l, h := int(lo[t]), int(hi[t])
-		bpOff[t] = len(bp)
+		cell := bpOff[t] - l
 		// Best way into each state, then emissions only for the states
 		// within the beam of the best (the others cannot win).
 		maxIn := negInf
@@ -527,7 +531,7 @@ func viterbi(sc *scorer, g *graph, f0 int, T int32, beam float32) ([]int32, []fr
 			}
 			nxt[s] = best
 			maxIn = max(maxIn, best)
-			bp = append(bp, arg)
+			bp[cell+s] = arg
 		}
 		bb := negInf
 		floor := maxIn - beam
@@ -537,6 +541,7 @@ func viterbi(sc *scorer, g *graph, f0 int, T int32, beam float32) ([]int32, []fr
 				continue
 			}
 			e := sc.senone(int(g.states[s].sen))
+			emit[cell+s] = e
 			bb = max(bb, e)
 			nxt[s] += e
 		}
@@ -556,7 +561,6 @@ func viterbi(sc *scorer, g *graph, f0 int, T int32, beam float32) ([]int32, []fr
 			}
 		}
 	}
-	bpOff[T] = len(bp)
 	// Best end.
 	end, endScore := int32(-1), negInf
 	for _, e := range g.ends {
@@ -575,12 +579,11 @@ func viterbi(sc *scorer, g *graph, f0 int, T int32, beam float32) ([]int32, []fr
 	s := end
 	for t := T - 1; t >= 0; t-- {
 		path[t] = s
-		sc.at(f0 + int(t))
-		scores[t] = frameScore{sc.senone(int(g.states[s].sen)), bandBest[t]}
 		idx := int(s - lo[t])
 		if idx < 0 || bpOff[t]+idx >= bpOff[t+1] {
 			return nil, nil
 		}
+		scores[t] = frameScore{emit[bpOff[t]+idx], bandBest[t]}
 		s = bp[bpOff[t]+idx]
 		if s < 0 {
 			break
