@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/shownotes/shownotes/pipeline"
@@ -791,7 +794,9 @@ func windowRatios(a, b *matrix, path []cell, w int, v *vad) []float64 {
 			colOf[c.i] = c.j
 		}
 	}
-	for x := 0; x < nw; x++ {
+	// The windows are independent: on every core (the acoustic models'
+	// preparation shares them).
+	one := func(x int) {
 		out[x] = math.NaN()
 		i0, i1 := x*w, min((x+1)*w, a.n)
 		speech := 0
@@ -801,7 +806,7 @@ func windowRatios(a, b *matrix, path []cell, w int, v *vad) []float64 {
 			}
 		}
 		if speech < w/5 {
-			continue
+			return
 		}
 		j0, j1 := -1, -1
 		for i := i0; i < i1; i++ {
@@ -813,7 +818,7 @@ func windowRatios(a, b *matrix, path []cell, w int, v *vad) []float64 {
 			}
 		}
 		if j0 < 0 || j1-j0 < w/10 {
-			continue
+			return
 		}
 		ra := sliceDecimate(a, i0, i1, k)
 		own := windowCost(ra, sliceDecimate(b, j0, j1+1, k))
@@ -837,6 +842,16 @@ func windowRatios(a, b *matrix, path []cell, w int, v *vad) []float64 {
 		}
 		out[x] = own / (other / float64(m))
 	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for x := int(next.Add(1) - 1); x < nw; x = int(next.Add(1) - 1) {
+				one(x)
+			}
+		})
+	}
+	wg.Wait()
 	return out
 }
 

@@ -1,5 +1,11 @@
 package acoustic
 
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
 // Prepared holds what the search needs before it knows where the words
 // are: the model frames and the scores of the silence and noise states at
 // every frame (they are in play at every word boundary, so every frame
@@ -47,13 +53,29 @@ func Prepare(ceps []float32) *Prepared {
 		}
 		n := len(p.frames) / FrameDim
 		p.filler = make([]float32, n*len(p.fillSen))
-		sc := newScorer(m, p.frames)
-		for t := range n {
-			sc.at(t)
-			for i, s := range p.fillSen {
-				p.filler[t*len(p.fillSen)+i] = sc.senone(s)
-			}
+		// In chunks on every core: the warping runs beside this on one
+		// core and finishes first; the chunks then take both.
+		const chunk = 8192
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range runtime.GOMAXPROCS(0) {
+			wg.Go(func() {
+				sc := newScorer(m, p.frames)
+				for {
+					t0 := int(next.Add(chunk)) - chunk
+					if t0 >= n {
+						return
+					}
+					for t := t0; t < min(t0+chunk, n); t++ {
+						sc.at(t)
+						for i, s := range p.fillSen {
+							p.filler[t*len(p.fillSen)+i] = sc.senone(s)
+						}
+					}
+				}
+			})
 		}
+		wg.Wait()
 	}()
 	return p
 }
