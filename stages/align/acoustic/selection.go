@@ -131,30 +131,45 @@ func (m *Model) buildSelection() {
 // clusters.
 func (m *Model) candidates(dst []uint8, cs int, x *[13]float32) []uint8 {
 	sel := m.sel
-	var sc [gsClusters]float32
+	// The gsSearch best clusters, best first (ties: the lower index).
+	// Partial distances: a cluster stops being scored once it is below
+	// the current gsSearch-th best (its score only falls as dimensions
+	// are added), which leaves the choice exactly as a full scoring.
+	var best [gsSearch]int
+	var score [gsSearch]float32
+	found := 0
+	worst := float32(math.Inf(-1))
 	for c := range gsClusters {
 		g := cs*gsClusters + c
 		mu := (*[13]float32)(sel.cent[g*13:])
 		iv := (*[13]float32)(sel.halfIV[g*13:])
-		ll := sel.norm[g]
-		for k := range 13 {
-			d := x[k] - mu[k]
-			ll -= d * d * iv[k]
+		d0, d1, d2, d3 := x[0]-mu[0], x[1]-mu[1], x[2]-mu[2], x[3]-mu[3]
+		ll := sel.norm[g] - d0*d0*iv[0] - d1*d1*iv[1] - d2*d2*iv[2] - d3*d3*iv[3]
+		if found == gsSearch && ll <= worst {
+			continue
 		}
-		sc[c] = ll
+		d0, d1, d2, d3 = x[4]-mu[4], x[5]-mu[5], x[6]-mu[6], x[7]-mu[7]
+		ll -= d0*d0*iv[4] + d1*d1*iv[5] + d2*d2*iv[6] + d3*d3*iv[7]
+		if found == gsSearch && ll <= worst {
+			continue
+		}
+		d0, d1, d2, d3 = x[8]-mu[8], x[9]-mu[9], x[10]-mu[10], x[11]-mu[11]
+		d4 := x[12] - mu[12]
+		ll -= d0*d0*iv[8] + d1*d1*iv[9] + d2*d2*iv[10] + d3*d3*iv[11] + d4*d4*iv[12]
+		if found == gsSearch && ll <= worst {
+			continue
+		}
+		j := min(found, gsSearch-1)
+		for j > 0 && score[j-1] < ll {
+			score[j], best[j] = score[j-1], best[j-1]
+			j--
+		}
+		score[j], best[j] = ll, c
+		found = min(found+1, gsSearch)
+		worst = score[found-1]
 	}
-	for range gsSearch {
-		best, bc := float32(math.Inf(-1)), -1
-		for c, v := range sc {
-			if v > best {
-				best, bc = v, c
-			}
-		}
-		if bc < 0 {
-			break
-		}
-		sc[bc] = float32(math.Inf(-1))
-		dst = append(dst, sel.members[cs*gsClusters+bc]...)
+	for i := range found {
+		dst = append(dst, sel.members[cs*gsClusters+best[i]]...)
 	}
 	return dst
 }
