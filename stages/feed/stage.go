@@ -241,8 +241,8 @@ func BuildItem(cfg *pipeline.Config, in Input, warnf func(format string, args ..
 		warnf("the notes have no description: the item's description is its title")
 		it.Description = "<p>" + html.EscapeString(title) + "</p>"
 	}
-	if n := len(it.Description); n > 4000 {
-		warnf("the item's description is %d bytes; Apple shows at most 4000", n)
+	if n := len(it.Description); n > feeds.DescriptionLimit {
+		warnf("the item's description is %d bytes; Apple shows at most %d", n, feeds.DescriptionLimit)
 	}
 
 	written := outputNames(in.Written)
