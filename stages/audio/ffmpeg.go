@@ -22,17 +22,19 @@ import (
 // ffmpeg is not installed.
 func openFFmpeg(path, format string) (source, srcFormat, error) {
 	name := map[string]string{FormatM4A: "M4A/MP4", FormatOgg: "Ogg"}[format]
-	if _, err := exec.LookPath("ffmpeg"); err != nil {
-		return nil, srcFormat{}, fmt.Errorf("%s: %w: %s audio is decoded by ffmpeg, which is not installed (apt-get install ffmpeg)", path, ErrNoDecoder, name)
-	}
 	sf := srcFormat{Format: format, Bits: 16}
 	probe := probeMP4
 	if format == FormatOgg {
 		probe = probeOgg
 	}
+	// the container is read first: a corrupt or unsupported file gets its
+	// own error whether or not ffmpeg is installed
 	info, err := probe(path)
 	if err != nil {
 		return nil, srcFormat{}, err
+	}
+	if _, err := exec.LookPath("ffmpeg"); err != nil {
+		return nil, srcFormat{}, fmt.Errorf("%s: %w: %s audio is decoded by ffmpeg, which is not installed (apt-get install ffmpeg)", path, ErrNoDecoder, name)
 	}
 	sf.Frames = int64(info.Duration * float64(info.SampleRate))
 	rate, ch, err := ffprobeStream(path, format)
