@@ -67,6 +67,10 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 		if len(toks) == 1 && m.sentStart && len(next) > 0 && isLowerWord(next[0].Text) && strings.HasPrefix(next[0].Tag, "NN") {
 			continue // "Analytic methods are …": a capitalised modifier opening the sentence
 		}
+		if len(toks) == 1 && toks[0].SentStart && st.capsMid[strings.ToLower(m.Surface)] == 0 && !firstOrLastOf(strings.ToLower(m.Surface), people) &&
+			(exclamation(toks[0], next) || imperative(next)) {
+			continue // "Amazing.", "Type a few keywords …": a word opening the sentence, never capitalised elsewhere
+		}
 		if m.Surface == "" || !keep(toks, m, st, people) {
 			continue
 		}
@@ -233,3 +237,35 @@ func pluralAbbrev(w string) bool {
 	n := len(rs)
 	return n >= 3 && rs[n-1] == 's' && unicode.IsUpper(rs[n-2]) && unicode.IsUpper(rs[0])
 }
+
+// exclamation reports a word that is a sentence by itself ("Amazing.",
+// "Perfect!"): how reactions are written, while a name said alone is rare
+// enough that the transcript names it elsewhere too (the caller checks
+// that). A word set off by a comma ("Boom, it's …") is not enough: lists
+// of names open sentences that way ("Amazon, Google and …").
+func exclamation(t token, next []token) bool {
+	if strings.HasSuffix(t.Text, ".") || strings.HasSuffix(t.Text, "!") {
+		return true // prose kept the closing mark on the word
+	}
+	if len(next) == 0 {
+		return true
+	}
+	switch next[0].Text {
+	case ".", "!", "?", "…", "...":
+		return true
+	}
+	return false
+}
+
+// imperative reports what follows a verb opening a sentence: a determiner
+// or an object pronoun ("Type a few keywords", "Imagine the …"); a name
+// opening a sentence is followed by its verb instead.
+func imperative(next []token) bool {
+	if len(next) == 0 {
+		return false
+	}
+	return objectOpeners[next[0].Text]
+}
+
+// objectOpeners are lower-case words that start an object phrase.
+var objectOpeners = set("a", "an", "the", "your", "my", "our", "their", "his", "her", "this", "these", "those", "me", "us", "them", "him", "it", "some", "every")

@@ -247,6 +247,9 @@ func ordinary(s string) bool {
 	if interjections[l] || calendar[l] || contractionStems[l] {
 		return true
 	}
+	if commonAcronyms[l] || commonAcronyms[strings.TrimSuffix(l, "s")] {
+		return l != "us" && l != "it" // however written ("SaaS", "A/B"); "US", "IT" in capitals are names
+	}
 	if isAcronym(s) || isAcronym(strings.TrimSuffix(s, "s")) {
 		return commonAcronyms[l] || commonAcronyms[strings.TrimSuffix(l, "s")] // "US", "IT" in capitals are names, "TV" is not
 	}

@@ -32,6 +32,31 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Zorblatt": pipeline.Org, "Quellport": pipeline.Place},
 		},
 		{
+			name: "a one-word reaction or an imperative opening a sentence is not a name",
+			lines: []string{
+				"A: We shipped the new pricing page last week.",
+				"B: Splendiferous. Tell me how it went.",
+				"A: Scribble a few notes first, then we test it with Marnavia Labs.",
+			},
+			want: map[string]string{"Splendiferous": "", "Scribble": "", "Marnavia Labs": pipeline.Org},
+		},
+		{
+			name: "a word alone that the transcript also capitalises mid-sentence stays a name",
+			lines: []string{
+				"A: Where did you go after school?",
+				"B: Quellport. I grew up near Quellport and moved back to Quellport later.",
+			},
+			want: map[string]string{"Quellport": pipeline.Place},
+		},
+		{
+			name: "concept acronyms however written are not organisations",
+			lines: []string{
+				"A: We sold SaaS to banks, ran A/B tests and exported every CSV to Zorblatt.",
+				"B: The CAC was fine. I worked at Zorblatt for years.",
+			},
+			want: map[string]string{"SaaS": "", "A/B": "", "CSV": "", "CAC": "", "Zorblatt": pipeline.Org},
+		},
+		{
 			name: "modifier after a preposition is not a place",
 			lines: []string{
 				"A: I did well in Vendrix competitions. I found out about Vendrix at a meetup. I was good at Vendrix.",

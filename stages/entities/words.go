@@ -19,7 +19,7 @@ var interjections = set(
 	"wow", "hey", "hi", "hello", "bye", "goodbye", "well", "right", "sure", "cool", "great", "thanks",
 	"thank", "please", "lol", "rotfl", "rotflol", "lmao", "omg", "wtf", "haha", "ha", "aha", "gosh", "alright",
 	"absolutely", "exactly", "totally", "indeed", "anyway", "anyways", "welcome", "yay", "oops", "huh", "whoa",
-	"damn", "jeez", "fine", "true", "correct", "definitely", "certainly", "cheers",
+	"damn", "jeez", "fine", "true", "correct", "definitely", "certainly", "cheers", "god", "lord", "geez",
 )
 
 // commonWords are ordinary words that a transcript capitalises at the start
@@ -190,7 +190,12 @@ var commonAcronyms = set("tv", "dj", "rj", "mc", "ceo", "cto", "cfo", "coo", "vp
 	"apis", "url", "sms", "usb", "cpu", "cpus", "gpu", "gpus", "dna", "rna", "atm", "ev", "evs", "suv",
 	"ufo", "vip", "ok", "fyi", "asap", "eta", "tbh", "nft", "nfts", "pdf", "seo", "ui", "ux", "saas",
 	"b2b", "b2c", "mp", "mps", "mla", "mlas", "pm", "am", "tl", "dr", "pov", "rip", "tldr", "aka",
-	"etc", "ie", "eg", "vs", "ps", "ot", "qa", "mvp", "kpi", "roi", "ipo", "hq", "rnd", "r&d", "sat")
+	"etc", "ie", "eg", "vs", "ps", "ot", "qa", "mvp", "kpi", "roi", "ipo", "hq", "rnd", "r&d", "sat",
+	// business and engineering concepts, formats and categories
+	"csv", "soc", "cac", "ltv", "cpg", "arr", "mrr", "okr", "okrs", "gtm", "plg", "smb", "smbs", "crm",
+	"erp", "sdk", "sdks", "sql", "html", "css", "json", "xml", "http", "https", "os", "llm", "llms",
+	"agi", "a/b", "ab", "p&l", "fintech", "edtech", "adtech", "martech", "healthtech", "insurtech",
+	"proptech", "devops", "nps", "dau", "mau", "cro", "ctr", "cpm", "cpa", "ugc", "gmv", "aov")
 
 // brandSuffixes end invented company and product names ("-ify", "-gram",
 // "-tube", "-book"): a morphological cue, like "Inc" or "Labs".
