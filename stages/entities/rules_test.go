@@ -49,6 +49,15 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Quellport": pipeline.Place},
 		},
 		{
+			name: "the author of a title, a kind noun before like, a cue noun in apposition",
+			lines: []string{
+				"A: She is the author of Brindle Hollow Nights, which I loved.",
+				"B: Think of a movie like Garnet Skies, the whole first act.",
+				"A: Velvet Ash Runs, that book, changed how I write.",
+			},
+			want: map[string]string{"Brindle Hollow Nights": pipeline.Work, "Garnet Skies": pipeline.Work, "Velvet Ash Runs": pipeline.Work},
+		},
+		{
 			name: "concept acronyms however written are not organisations",
 			lines: []string{
 				"A: We sold SaaS to banks, ran A/B tests and exported every CSV to Zorblatt.",

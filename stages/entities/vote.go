@@ -162,6 +162,9 @@ func vote(toks, prev, next []token, people map[string]string, opts Options) (v, 
 	if len(toks) == 1 && brandLike(surf) {
 		v[pipeline.Org] += wBrand
 	}
+	if apposed := appositive(next); apposed != "" {
+		v[apposed] += wCue // "When Harry Met Sally, that movie, …"
+	}
 	if len(next) >= 2 && workNext[strings.ToLower(next[0].Text+" "+next[1].Text)] || len(next) >= 1 && workNext[strings.ToLower(next[0].Text)] {
 		v[pipeline.Work] += wTitle
 	}
@@ -257,6 +260,10 @@ func contextBefore(prev []token) cueContext {
 	}
 	if p1 == "of" && n >= 2 {
 		p2 := strings.ToLower(prev[n-2].Text)
+		if authorWords[p2] {
+			c.work = true // "the author of X": a book
+			return c
+		}
 		if roleWords[p2] || p2 == "cofounder" {
 			c.roleOf = true
 		}
@@ -288,7 +295,10 @@ func contextBefore(prev []token) cueContext {
 			called = true
 			continue
 		case "the", "a", "an", "his", "her", "my", "your", "our",
-			"their", "new", "latest", "first", "excellent", "great", "famous", "favourite", "favorite", ",", "this":
+			"their", "new", "latest", "first", "excellent", "great", "famous", "favourite", "favorite", ",", "this",
+			"like", "as", "such":
+			// "a movie like X", "books such as X": the cue noun names
+			// the kind of thing X is
 			continue
 		}
 		if called && !placePreps[l] && !orgPreps[l] && l != "." {
@@ -327,4 +337,30 @@ func demonym(s string) bool {
 		}
 	}
 	return false
+}
+
+// authorWords before "of" make the name after it a work.
+var authorWords = set("author", "authors", "coauthor", "co-author", "writer", "editor", "director")
+
+// appositive types a name by a cue noun set off after it: ", that movie",
+// ", the company", ", a city in …" ("" when there is none).
+func appositive(next []token) string {
+	if len(next) < 3 || next[0].Text != "," {
+		return ""
+	}
+	switch strings.ToLower(next[1].Text) {
+	case "the", "that", "this", "a", "an", "his", "her", "their", "my", "our":
+	default:
+		return ""
+	}
+	l := strings.ToLower(next[2].Text)
+	switch {
+	case workCues[l]:
+		return pipeline.Work
+	case orgCues[l]:
+		return pipeline.Org
+	case placeCues[l]:
+		return pipeline.Place
+	}
+	return ""
 }
