@@ -43,6 +43,9 @@ func buildPlaces() map[string]bool {
 	for _, s := range strings.Split(usStates, ",") {
 		m[strings.ToLower(strings.TrimSpace(s))] = true
 	}
+	for _, s := range strings.Split(majorCities, ",") {
+		m[strings.ToLower(strings.TrimSpace(s))] = true
+	}
 	for _, s := range []string{"america", "britain", "england", "scotland", "wales", "europe", "asia", "africa", "antarctica", "usa", "uk", "us", "u.s.", "u.k."} {
 		m[s] = true
 	}
@@ -55,6 +58,28 @@ Maine, Maryland, Massachusetts, Michigan, Minnesota, Mississippi, Missouri, Mont
 Nevada, New Hampshire, New Jersey, New Mexico, New York, North Carolina, North Dakota, Ohio,
 Oklahoma, Oregon, Pennsylvania, Rhode Island, South Carolina, South Dakota, Tennessee, Texas,
 Utah, Vermont, Virginia, Washington, West Virginia, Wisconsin, Wyoming`
+
+// majorCities are the world's and the United States' best-known cities, the
+// ones conversation names without saying "the city of". Cities that are
+// also common first names (Austin, Sydney, Charlotte, Orlando, Florence,
+// Madison) are left out: a gazetteer hit outweighs context, and those are
+// people as often as places.
+const majorCities = `Tokyo, Delhi, New Delhi, Shanghai, Beijing, Mumbai, Bombay, Kolkata, Calcutta, Chennai, Madras,
+Bangalore, Bengaluru, Hyderabad, Pune, Ahmedabad, Jaipur, Lucknow, Karachi, Lahore, Islamabad, Dhaka,
+Kathmandu, Colombo, Bangkok, Jakarta, Manila, Singapore, Kuala Lumpur, Hanoi, Ho Chi Minh City, Seoul,
+Busan, Osaka, Kyoto, Taipei, Hong Kong, Shenzhen, Guangzhou, Chengdu, Wuhan, Dubai, Abu Dhabi, Doha,
+Riyadh, Tehran, Baghdad, Istanbul, Ankara, Tel Aviv, Jerusalem, Cairo, Lagos, Nairobi, Addis Ababa,
+Johannesburg, Cape Town, Accra, Kinshasa, Casablanca, London, Paris, Berlin, Munich, Hamburg, Frankfurt,
+Madrid, Barcelona, Lisbon, Rome, Milan, Naples, Venice, Athens, Vienna, Prague, Budapest, Warsaw,
+Krakow, Stockholm, Oslo, Copenhagen, Helsinki, Amsterdam, Rotterdam, Brussels, Zurich, Geneva, Dublin,
+Edinburgh, Glasgow, Manchester, Liverpool, Birmingham, Oxford, Cambridge, Moscow, St. Petersburg, Kyiv,
+Kiev, Toronto, Montreal, Vancouver, Ottawa, Calgary, Mexico City, Guadalajara, Havana, Bogota, Lima,
+Santiago, Buenos Aires, Sao Paulo, Rio de Janeiro, Brasilia, Caracas, Melbourne, Brisbane, Perth,
+Auckland, Wellington, New York City, Los Angeles, Chicago, Houston, Philadelphia, San Antonio,
+San Diego, Dallas, San Jose, San Francisco, Seattle, Portland, Denver, Boston, Atlanta, Miami,
+Detroit, Minneapolis, Pittsburgh, Baltimore, Cleveland, Cincinnati, St. Louis, Kansas City, Nashville,
+New Orleans, Las Vegas, Salt Lake City, Sacramento, Oakland, Palo Alto, Mountain View, Menlo Park,
+Cupertino, Sunnyvale, Brooklyn, Manhattan, Silicon Valley, Bay Area, Hollywood`
 
 // isKnownPlace reports whether name is in the gazetteer.
 func isKnownPlace(name string) bool { return knownPlaces[strings.ToLower(strings.TrimSpace(name))] }

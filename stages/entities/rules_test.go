@@ -58,6 +58,14 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Brindle Hollow Nights": pipeline.Work, "Garnet Skies": pipeline.Work, "Velvet Ash Runs": pipeline.Work},
 		},
 		{
+			name: "a major city is a place even after an employer's preposition",
+			lines: []string{
+				"A: The council met at Helsinki every spring, and at Zorblatt we copied the idea.",
+				"B: I worked at Zorblatt too.",
+			},
+			want: map[string]string{"Helsinki": pipeline.Place, "Zorblatt": pipeline.Org},
+		},
+		{
 			name: "concept acronyms however written are not organisations",
 			lines: []string{
 				"A: We sold SaaS to banks, ran A/B tests and exported every CSV to Zorblatt.",
