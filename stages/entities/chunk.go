@@ -33,6 +33,10 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 				j++
 				continue
 			}
+			if title && s[j+1].Text == ":" && j+2 < len(s) && isCapTok(s[j+2].Text) {
+				j += 2 // a work's subtitle: "the book Quit: The Power of …"
+				continue
+			}
 			// connectors between capitalised words
 			k := j + 1
 			n := 0

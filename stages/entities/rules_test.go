@@ -54,8 +54,9 @@ func TestFindTyping(t *testing.T) {
 				"A: She is the author of Brindle Hollow Nights, which I loved.",
 				"B: Think of a movie like Garnet Skies, the whole first act.",
 				"A: Velvet Ash Runs, that book, changed how I write.",
+				"B: Her new book Drift: The Art of Letting Things Go is out.",
 			},
-			want: map[string]string{"Brindle Hollow Nights": pipeline.Work, "Garnet Skies": pipeline.Work, "Velvet Ash Runs": pipeline.Work},
+			want: map[string]string{"Drift: The Art of Letting Things Go": pipeline.Work, "Drift": "", "The Art of Letting Things Go": "", "Brindle Hollow Nights": pipeline.Work, "Garnet Skies": pipeline.Work, "Velvet Ash Runs": pipeline.Work},
 		},
 		{
 			name: "a major city is a place even after an employer's preposition",
