@@ -37,8 +37,9 @@ func TestFindTyping(t *testing.T) {
 				"A: We shipped the new pricing page last week.",
 				"B: Splendiferous. Tell me how it went.",
 				"A: Scribble a few notes first, then we test it with Marnavia Labs.",
+				"B: Welcome back to Quenby's Podcast, everyone.",
 			},
-			want: map[string]string{"Splendiferous": "", "Scribble": "", "Marnavia Labs": pipeline.Org},
+			want: map[string]string{"Splendiferous": "", "Scribble": "", "Marnavia Labs": pipeline.Org, "Podcast": ""},
 		},
 		{
 			name: "a word alone that the transcript also capitalises mid-sentence stays a name",

@@ -64,7 +64,7 @@ var commonWords = set(
 	"people", "person", "thing", "things", "way", "ways", "time", "times", "year", "years", "day", "days",
 	"week", "weeks", "month", "months", "lot", "lots", "kind", "sort", "part", "point", "fact", "idea",
 	"question", "problem", "answer", "reason", "example", "number", "story", "world", "life", "work",
-	"population", "government", "state", "party", "book", "show", "episode", "art", "music", "money",
+	"population", "government", "state", "party", "book", "show", "episode", "podcast", "newsletter", "art", "music", "money",
 	"real", "good", "bad", "big", "small", "new", "old", "young", "great", "important", "interesting",
 	"true", "false", "different", "similar", "certain", "sure", "whole", "full", "entire", "main",
 	"major", "minor", "local", "national", "global", "public", "private", "social", "political",
