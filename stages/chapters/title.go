@@ -38,7 +38,7 @@ func tag(t *pipeline.Transcript) []tagged {
 		b.WriteString(w.Text)
 	}
 	text := b.String()
-	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(false))
+	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(lexical.ProseModel()))
 	if err != nil {
 		return nil
 	}

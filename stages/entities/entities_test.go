@@ -13,6 +13,7 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
+	"github.com/shownotes/shownotes/stages/lexical"
 	"github.com/shownotes/shownotes/stages/transcript"
 )
 
@@ -358,7 +359,7 @@ func BenchmarkFindSeed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	proseModel()
+	lexical.ProseModel()
 	b.ResetTimer()
 	for range b.N {
 		if _, err := Find(tr, Options{}); err != nil {

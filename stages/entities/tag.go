@@ -11,6 +11,7 @@ import (
 	prose "github.com/jdkato/prose/v2"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 // token is one prose token mapped back to the transcript word it came from.
@@ -23,17 +24,6 @@ type token struct {
 	// ClauseStart one right after a punctuation mark (a capital there
 	// may be the start of a quoted sentence rather than a name).
 	SentStart, ClauseStart bool
-}
-
-var (
-	modelOnce sync.Once
-	model     *prose.Model
-)
-
-// proseModel loads prose's default tagger and NER model once (~0.4 s).
-func proseModel() *prose.Model {
-	modelOnce.Do(func() { model = prose.ModelFromData("shownotes") })
-	return model
 }
 
 var quoteSanitizer = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
@@ -55,7 +45,7 @@ func tagSentences(ctx context.Context, tr *pipeline.Transcript) ([][]token, erro
 	// it or for ctx, whichever comes first (the load finishes and is kept
 	// for the next call either way).
 	loaded := make(chan *prose.Model, 1)
-	go func() { loaded <- proseModel() }()
+	go func() { loaded <- lexical.ProseModel() }()
 	var m *prose.Model
 	select {
 	case m = <-loaded:
