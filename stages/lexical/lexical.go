@@ -3,7 +3,8 @@
 // transcript's words, end-of-sentence punctuation, word folding, the stop
 // words and the openers that need context, stemming and content terms,
 // TF-IDF, cosine similarity and TextRank, what is a sponsor read, and word
-// times from the transcript's own stamps when there is no audio.
+// times from the transcript's own stamps when there is no audio; and
+// prose's tagging model, loaded once for the entities and chapters stages.
 package lexical
 
 import (
