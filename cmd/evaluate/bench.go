@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/evaluation"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
-	"github.com/shownotes/shownotes/stages/align"
 	"github.com/shownotes/shownotes/stages/audio"
 )
 
@@ -255,7 +255,7 @@ func doubleTranscript(src, dst string) error {
 // benchAccuracy scores the 1-hour run against seed-hard's truth taken twice,
 // the second copy shifted by the first copy's duration.
 func benchAccuracy(truthPath, wavPath, alignmentPath string) (string, error) {
-	t, err := align.ReadTruth(truthPath)
+	t, err := evaluation.ReadTruth(truthPath)
 	if err != nil {
 		return "", err
 	}
@@ -293,13 +293,13 @@ func benchAccuracy(truthPath, wavPath, alignmentPath string) (string, error) {
 	if err := json.Unmarshal(b, &al); err != nil {
 		return "", err
 	}
-	var words []align.TimedWord
+	var words []evaluation.TimedWord
 	for _, w := range al.Words {
 		if w.Start != nil {
-			words = append(words, align.TimedWord{Text: w.Text, Start: *w.Start})
+			words = append(words, evaluation.TimedWord{Text: w.Text, Start: *w.Start})
 		}
 	}
-	s := align.Score(t, words)
+	s := evaluation.ScoreAlignment(t, words)
 	return fmt.Sprintf("accuracy: coverage %.3f, word median %.0f ms, p95 %.0f ms, within 250 ms %.3f, sentence p95 %.0f ms",
 		s.Coverage, s.WordMedianMs, s.WordP95Ms, s.WordWithin250, s.SentP95Ms), nil
 }

@@ -6,8 +6,11 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/evaluation"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 	"github.com/shownotes/shownotes/stages/entities"
+	"github.com/shownotes/shownotes/stages/transcript"
 )
 
 // evalEntities prints recall, precision and type accuracy of the entities
@@ -19,7 +22,7 @@ func evalEntities() error {
 		fmt.Fprintln(os.Stderr, "evaluate: ../shared/corpus not found; entity evaluation skipped")
 		return nil
 	}
-	rows, err := entities.EvalCorpus(dir)
+	rows, err := evaluation.EvalEntities(dir, parseTranscript, findEntities)
 	if err != nil {
 		return err
 	}
@@ -32,4 +35,18 @@ func evalEntities() error {
 			s.Recall, s.Precision, s.TypeAcc, strings.Join(s.Missed, ", "), strings.Join(s.Junk, ", "))
 	}
 	return tw.Flush()
+}
+
+// parseTranscript and findEntities are the parser and the entities stage
+// as the evaluation package runs them.
+func parseTranscript(path string) (*pipeline.Transcript, error) {
+	return transcript.ParseFile(path, transcript.Options{})
+}
+
+func findEntities(tr *pipeline.Transcript) ([]pipeline.Entity, error) {
+	es, err := entities.Find(tr, entities.Options{})
+	if err != nil {
+		return nil, err
+	}
+	return es.Entities, nil
 }

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shownotes/shownotes/pipeline/evaluation"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
-	"github.com/shownotes/shownotes/stages/align"
 )
 
 // bar is the least an episode's alignment must reach: the README's
@@ -128,7 +128,7 @@ func TestAlignTable(t *testing.T) {
 // sampleTokens is the number of tokens in the sample's truth.json.
 func sampleTokens(t *testing.T) int {
 	t.Helper()
-	tr, err := align.ReadTruth(filepath.Join(testcorpus.Sample(), "truth.json"))
+	tr, err := evaluation.ReadTruth(filepath.Join(testcorpus.Sample(), "truth.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

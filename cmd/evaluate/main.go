@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/evaluation"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 	"github.com/shownotes/shownotes/stages/align"
 )
@@ -87,7 +88,7 @@ func episodeDir(name string) string {
 // alignRow is one episode's line of the alignment table.
 type alignRow struct {
 	Name, Method string
-	Scores       align.Scores
+	Scores       evaluation.AlignScores
 	Seconds      float64
 }
 
@@ -109,15 +110,15 @@ func evalAlign(w, notes io.Writer, names []string) ([]alignRow, error) {
 			return rows, fmt.Errorf("%s: %w", name, err)
 		}
 		secs := time.Since(t0).Seconds()
-		truth, err := align.ReadTruth(filepath.Join(dir, "truth.json"))
+		truth, err := evaluation.ReadTruth(filepath.Join(dir, "truth.json"))
 		if err != nil {
 			return rows, err
 		}
-		var words []align.TimedWord
+		var words []evaluation.TimedWord
 		for _, w := range al.Transcript.Words {
-			words = append(words, align.TimedWord{Text: w.Text, Start: w.Start, End: w.End})
+			words = append(words, evaluation.TimedWord{Text: w.Text, Start: w.Start, End: w.End})
 		}
-		s := align.Score(truth, words)
+		s := evaluation.ScoreAlignment(truth, words)
 		rows = append(rows, alignRow{Name: name, Method: al.Method, Scores: s, Seconds: secs})
 		fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.0f\t%.0f\t%.0f\t%.3f\t%.3f\t%.0f\t%.0f\t%.3f\t%.1f\t\n",
 			name, al.Method, s.Tokens, s.Coverage, s.WordMedianMs, s.WordP90Ms, s.WordP95Ms,

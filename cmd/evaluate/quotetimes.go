@@ -28,7 +28,7 @@ func evalQuoteTimes(names []string, withAudio map[string]bool) error {
 		if dir == "" {
 			continue
 		}
-		truth, err := align.ReadTruth(filepath.Join(dir, "truth.json"))
+		truth, err := evaluation.ReadTruth(filepath.Join(dir, "truth.json"))
 		if err != nil {
 			return err
 		}

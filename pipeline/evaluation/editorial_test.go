@@ -1,4 +1,4 @@
-package evaluation
+package evaluation_test
 
 import (
 	"math"
@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/evaluation"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 )
 
@@ -25,7 +26,7 @@ func TestQuoteMatches(t *testing.T) {
 		{"You will be forgotten if you only show charts.", false},                          // different line
 		{"", false},
 	} {
-		if got := QuoteMatches(tc.quote, pool); got != tc.want {
+		if got := evaluation.QuoteMatches(tc.quote, pool); got != tc.want {
 			t.Errorf("QuoteMatches(%q) = %v, want %v", tc.quote, got, tc.want)
 		}
 	}
@@ -53,7 +54,7 @@ func TestVerbatim(t *testing.T) {
 		{"risk you take", pipeline.Span{First: 1, End: 4}, false},                                     // does not open the range
 		{"the risk you take", pipeline.Span{First: 1, End: 50}, false},
 	} {
-		if got := Verbatim(tr, pipeline.Quote{Text: tc.text, Words: tc.span}); got != tc.want {
+		if got := evaluation.Verbatim(tr, pipeline.Quote{Text: tc.text, Words: tc.span}); got != tc.want {
 			t.Errorf("Verbatim(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
@@ -61,7 +62,7 @@ func TestVerbatim(t *testing.T) {
 
 func TestStartWords(t *testing.T) {
 	tr := words("Hello there. Today my guest is Ann. Okay, well-known facts first. Today my guest is back.", func(int) int { return 0 })
-	got := StartWords(tr, []string{"Today my guest is Ann.", "Okay, well known facts first.", "Missing sentence.", "Today my guest is back."})
+	got := evaluation.StartWords(tr, []string{"Today my guest is Ann.", "Okay, well known facts first.", "Missing sentence.", "Today my guest is back."})
 	want := []int{2, 7, -1, 11}
 	for i := range want {
 		if got[i] != want[i] {
@@ -80,12 +81,12 @@ func TestScoreChapters(t *testing.T) {
 		{nil, []float64{0}, 0},
 		{[]float64{0}, nil, 0},
 	} {
-		s := ScoreChapters(tc.gold, tc.got, 30)
+		s := evaluation.ScoreChapters(tc.gold, tc.got, 30)
 		if s.Matched != tc.matched {
 			t.Errorf("ScoreChapters(%v, %v) matched %d, want %d", tc.gold, tc.got, s.Matched, tc.matched)
 		}
 	}
-	s := ScoreChapters([]float64{0, 100}, []float64{0, 50, 100, 150}, 30)
+	s := evaluation.ScoreChapters([]float64{0, 100}, []float64{0, 50, 100, 150}, 30)
 	if s.Recall != 1 || s.Precision != 0.5 {
 		t.Errorf("recall %v precision %v, want 1 and 0.5", s.Recall, s.Precision)
 	}
@@ -95,7 +96,7 @@ func TestScoreChapters(t *testing.T) {
 // starts are found in order in its plain transcript's text.
 func TestEditorGolds(t *testing.T) {
 	dir := testcorpus.Need(t)
-	golds, err := EditorGolds(dir)
+	golds, err := evaluation.EditorGolds(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +109,7 @@ func TestEditorGolds(t *testing.T) {
 			t.Fatal(err)
 		}
 		tr := words(string(b), func(int) int { return 0 })
-		for i, w := range StartWords(tr, g.ChapterStarts) {
+		for i, w := range evaluation.StartWords(tr, g.ChapterStarts) {
 			if w < 0 {
 				t.Errorf("%s: chapter start %d not found: %q", g.Name, i, g.ChapterStarts[i])
 			}
@@ -120,7 +121,7 @@ func TestEditorGolds(t *testing.T) {
 }
 
 func TestMatchTokens(t *testing.T) {
-	got := MatchTokens([]string{"Hi,", "I'm", "Alex.", "extra", "Thanks!"}, []string{"Hi,", "um", "I'm", "Alex.", "Thanks!"})
+	got := evaluation.MatchTokens([]string{"Hi,", "I'm", "Alex.", "extra", "Thanks!"}, []string{"Hi,", "um", "I'm", "Alex.", "Thanks!"})
 	want := []int{0, 2, 3, -1, 4}
 	for i := range want {
 		if got[i] != want[i] {
@@ -130,11 +131,11 @@ func TestMatchTokens(t *testing.T) {
 }
 
 func TestScoreTimes(t *testing.T) {
-	s := ScoreTimes([]float64{0.5, -2, math.NaN(), 0.1, 1})
+	s := evaluation.ScoreTimes([]float64{0.5, -2, math.NaN(), 0.1, 1})
 	if s.N != 4 || s.Within1s != 3 || s.Median != 0.75 || s.Max != 2 {
 		t.Errorf("ScoreTimes = %+v", s)
 	}
-	if s := ScoreTimes(nil); s.N != 0 {
+	if s := evaluation.ScoreTimes(nil); s.N != 0 {
 		t.Errorf("ScoreTimes(nil) = %+v", s)
 	}
 }

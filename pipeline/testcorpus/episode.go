@@ -1,7 +1,6 @@
 package testcorpus
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,23 +8,8 @@ import (
 	"testing"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/evaluation"
 )
-
-// truth is the part of a rendered episode's truth.json that Episode reads.
-type truth struct {
-	Tokens []struct {
-		Text      string  `json:"text"`
-		CharStart int     `json:"char_start"`
-		CharEnd   int     `json:"char_end"`
-		Start     float64 `json:"start"`
-		End       float64 `json:"end"`
-		Speaker   string  `json:"speaker"`
-	} `json:"tokens"`
-	Sentences []struct {
-		CharStart int `json:"char_start"`
-		CharEnd   int `json:"char_end"`
-	} `json:"sentences"`
-}
 
 // EpisodeOptions say how Episode builds the alignment; the zero value gives
 // untimed words, one paragraph per turn and a duration 2 s past the last
@@ -50,13 +34,9 @@ type EpisodeOptions struct {
 // final sentence) and the header read from the lines before the first
 // spoken token (see the user's layout in testdata/seed.txt).
 func Episode(dir string, opts EpisodeOptions) (*pipeline.Alignment, error) {
-	raw, err := os.ReadFile(filepath.Join(dir, "truth.json"))
+	tr, err := evaluation.ReadTruth(filepath.Join(dir, "truth.json"))
 	if err != nil {
 		return nil, fmt.Errorf("testcorpus: %w", err)
-	}
-	var tr truth
-	if err := json.Unmarshal(raw, &tr); err != nil {
-		return nil, fmt.Errorf("testcorpus: %s: %w", dir, err)
 	}
 	if len(tr.Tokens) == 0 {
 		return nil, fmt.Errorf("testcorpus: %s: no tokens", dir)

@@ -713,11 +713,7 @@ func judge(tr *pipeline.Transcript, al *pipeline.Alignment, v *vad, frameRate fl
 		w := &tr.Words[k]
 		i0 := int(w.Start * frameRate)
 		i1 := max(int(w.End*frameRate), i0+1)
-		r := ratio(i0-10, i1+10)
-		if devRatios != nil {
-			devRatios = append(devRatios, r)
-		}
-		w.Confidence = confidence(r)
+		w.Confidence = confidence(ratio(i0-10, i1+10))
 	}
 	// Windows of 30 s: warn where the audio does not match its words.
 	win := 30.0
@@ -730,9 +726,6 @@ func judge(tr *pipeline.Transcript, al *pipeline.Alignment, v *vad, frameRate fl
 		t0 := float64(wi) * win
 		if math.IsNaN(r) {
 			continue
-		}
-		if devRatios != nil {
-			devWin = append(devWin, r)
 		}
 		total++
 		// One window slightly above the line can be a voice far from
@@ -772,8 +765,6 @@ func judge(tr *pipeline.Transcript, al *pipeline.Alignment, v *vad, frameRate fl
 // far from eSpeak's (ss45's HTS voice); windows of another episode's
 // transcript score 0.95–1.02.
 const mismatchRatio = 0.965
-
-var devRatios, devWin []float64
 
 // windowRatios judges each window of w real frames: the DTW cost of its
 // speech against the synthetic speech the path gave it, over the mean DTW

@@ -2,18 +2,17 @@ package align
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/evaluation"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 	"github.com/shownotes/shownotes/stages/audio"
 	"github.com/shownotes/shownotes/stages/audio/features"
@@ -66,27 +65,6 @@ func TestPathBand(t *testing.T) {
 	for i, w := range want {
 		if b.lo[i] != w[0] || b.hi[i] != w[1] {
 			t.Errorf("pathBand row %d = [%d,%d], want [%d,%d]", i, b.lo[i], b.hi[i], w[0], w[1])
-		}
-	}
-}
-
-func TestMatchingBlocks(t *testing.T) {
-	// Expected values from Python's difflib.SequenceMatcher(autojunk=False).
-	tests := []struct {
-		a, b string
-		want string
-	}{
-		{"a b c d", "a c d", "0,0,1 2,1,2"},
-		{"x a b y", "a b", "1,0,2"},
-		{"a a b", "a b b", "1,0,2"},
-	}
-	for _, tc := range tests {
-		var parts []string
-		for _, blk := range matchingBlocks(strings.Fields(tc.a), strings.Fields(tc.b)) {
-			parts = append(parts, fmt.Sprintf("%d,%d,%d", blk.a, blk.b, blk.size))
-		}
-		if got := strings.Join(parts, " "); got != tc.want {
-			t.Errorf("matchingBlocks(%q, %q) = %s, want %s", tc.a, tc.b, got, tc.want)
 		}
 	}
 }
@@ -173,17 +151,17 @@ func TestSampleAccuracy(t *testing.T) {
 	}
 }
 
-func scoreAgainstTruth(t *testing.T, al *pipeline.Alignment, truthPath string) Scores {
+func scoreAgainstTruth(t *testing.T, al *pipeline.Alignment, truthPath string) evaluation.AlignScores {
 	t.Helper()
-	truth, err := ReadTruth(truthPath)
+	truth, err := evaluation.ReadTruth(truthPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var words []TimedWord
+	var words []evaluation.TimedWord
 	for _, w := range al.Transcript.Words {
-		words = append(words, TimedWord{w.Text, w.Start, w.End})
+		words = append(words, evaluation.TimedWord{Text: w.Text, Start: w.Start, End: w.End})
 	}
-	return Score(truth, words)
+	return evaluation.ScoreAlignment(truth, words)
 }
 
 // otherTranscript is a transcript of some other audio than the sample.
@@ -352,68 +330,6 @@ func TestCorpusAccuracy(t *testing.T) {
 	}
 }
 
-// TestScoreMatchesPython: the Go evaluator gives the figures of the corpus'
-// score_align.py on the same alignment (skipped without python3 or the
-// corpus).
-func TestScoreMatchesPython(t *testing.T) {
-	corpus := testcorpus.Need(t)
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		testcorpus.Missing(t, "python3 not found (apt-get install python3): skipping")
-	}
-	dir := testcorpus.Sample()
-	truthPath := filepath.Join(dir, "truth.json")
-	truth, err := ReadTruth(truthPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// An alignment with errors of every size: the truth's starts moved by
-	// a different amount per word, a few words missing.
-	type word struct {
-		Text  string  `json:"text"`
-		Start float64 `json:"start"`
-		End   float64 `json:"end"`
-	}
-	var words []word
-	var timed []TimedWord
-	for i, tok := range truth.Tokens {
-		if i%17 == 5 {
-			continue
-		}
-		off := float64((i*37)%700-350) / 1000
-		words = append(words, word{tok.Text, tok.Start + off, tok.End + off})
-		timed = append(timed, TimedWord{tok.Text, tok.Start + off, tok.End + off})
-	}
-	b, _ := json.Marshal(map[string]any{"words": words})
-	alPath := filepath.Join(t.TempDir(), "alignment.json")
-	if err := os.WriteFile(alPath, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(py, filepath.Join(corpus, "tools", "score_align.py"), truthPath, alPath, "--json").Output()
-	if err != nil {
-		t.Fatalf("score_align.py: %v", err)
-	}
-	var want map[string]float64
-	if err := json.Unmarshal(out, &want); err != nil {
-		t.Fatal(err)
-	}
-	got := Score(truth, timed)
-	pairs := []struct {
-		name string
-		got  float64
-	}{
-		{"coverage", got.Coverage}, {"word_median_ms", got.WordMedianMs}, {"word_p90_ms", got.WordP90Ms},
-		{"word_p95_ms", got.WordP95Ms}, {"word_within_100ms", got.WordWithin100}, {"word_within_250ms", got.WordWithin250},
-		{"sent_median_ms", got.SentMedianMs}, {"sent_p95_ms", got.SentP95Ms}, {"sent_within_250ms", got.SentWithin250},
-		{"sent_within_1s", got.SentWithin1s}, {"matched", float64(got.Matched)}, {"sentences", float64(got.Sentences)},
-	}
-	for _, p := range pairs {
-		if math.Abs(p.got-want[p.name]) > 1e-6 {
-			t.Errorf("Score().%s = %v, want %v (score_align.py)", p.name, p.got, want[p.name])
-		}
-	}
-}
-
 // TestShortAudio: audio cut short (22 s of the 41-s sample, its whole
 // transcript) is warned about, and the words it does not hold are not
 // claimed with confidence.
@@ -435,7 +351,7 @@ func TestShortAudio(t *testing.T) {
 	if !slices.ContainsFunc(warns, func(w string) bool { return strings.Contains(w, "cut short") }) {
 		t.Errorf("Align(22 s of the sample): warnings %q, want one saying the audio may be cut short", warns)
 	}
-	truth, err := ReadTruth(filepath.Join(dir, "truth.json"))
+	truth, err := evaluation.ReadTruth(filepath.Join(dir, "truth.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -505,7 +421,7 @@ func TestPartialTranscript(t *testing.T) {
 	if !slices.ContainsFunc(warns, func(w string) bool { return strings.Contains(w, "does not cover") }) {
 		t.Errorf("Align(first turn only): warnings %q (method %s), want one about speech the transcript does not cover", warns, al.Method)
 	}
-	truth, err := ReadTruth(filepath.Join(dir, "truth.json"))
+	truth, err := evaluation.ReadTruth(filepath.Join(dir, "truth.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -546,23 +462,10 @@ func TestUnspokenURL(t *testing.T) {
 
 // truthStarts gives each aligned word the start of the truth token it
 // matches, as the scorer matches them (normalised text, in order), or NaN.
-func truthStarts(al *pipeline.Alignment, truth *Truth) []float64 {
-	a := make([]string, len(al.Transcript.Words))
+func truthStarts(al *pipeline.Alignment, truth *evaluation.Truth) []float64 {
+	words := make([]string, len(al.Transcript.Words))
 	for i, w := range al.Transcript.Words {
-		a[i] = normToken(w.Text)
+		words[i] = w.Text
 	}
-	b := make([]string, len(truth.Tokens))
-	for j, tk := range truth.Tokens {
-		b[j] = normToken(tk.Text)
-	}
-	out := make([]float64, len(a))
-	for i := range out {
-		out[i] = math.NaN()
-	}
-	for _, m := range matchingBlocks(a, b) {
-		for k := 0; k < m.size; k++ {
-			out[m.a+k] = truth.Tokens[m.b+k].Start
-		}
-	}
-	return out
+	return evaluation.TruthStarts(truth, words)
 }

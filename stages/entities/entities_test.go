@@ -1,17 +1,14 @@
 package entities
 
 import (
-	"encoding/json"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/evaluation"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 	"github.com/shownotes/shownotes/stages/lexical"
 	"github.com/shownotes/shownotes/stages/transcript"
@@ -182,98 +179,6 @@ func TestFindEdgeCases(t *testing.T) {
 	}
 }
 
-func TestScore(t *testing.T) {
-	gold := Gold{
-		Required: []GoldEntity{{Name: "Narendra Modi", Type: "PERSON", Aliases: []string{"Modi"}}, {Name: "BJP", Type: "ORG"}, {Name: "Bihar", Type: "PLACE"}},
-		Optional: []string{"Hindu"},
-	}
-	got := []pipeline.Entity{
-		{Name: "Modi's", Type: "PERSON"}, {Name: "Narendra Modi", Type: "PERSON"}, {Name: "BJP", Type: "ORGANIZATION"},
-		{Name: "Hindu", Type: "OTHER"}, {Name: "Yeah", Type: "ORG"},
-	}
-	s := Score(gold, got)
-	want := Scores{Required: 3, Found: 2, Listed: 5, Recall: 2.0 / 3, Precision: 3.0 / 5, TypeAcc: 1,
-		Missed: []string{"Bihar"}, Junk: []string{"Yeah"}, Duplicates: []string{"Narendra Modi"}}
-	if !reflect.DeepEqual(s, want) {
-		t.Errorf("Score = %+v, want %+v", s, want)
-	}
-}
-
-// TestScoreMatchesPython runs tools/score_entities.py on the same lists.
-func TestScoreMatchesPython(t *testing.T) {
-	dir := testcorpus.Need(t)
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		testcorpus.Missing(t, "python3 not found (apt-get install python3): skipping")
-	}
-	for _, name := range []string{"ss45", "ss260"} {
-		gp := filepath.Join(dir, "gold", name+"_entities.json")
-		gold, err := LoadGold(gp)
-		if err != nil {
-			t.Fatal(err)
-		}
-		es := findCorpus(t, dir, name)
-		// also a deliberately poor list: every other entity, plus junk and a duplicate
-		poor := []pipeline.Entity{{Name: "Yeah", Type: "ORG"}}
-		for i, e := range es.Entities {
-			if i%2 == 0 {
-				poor = append(poor, e)
-			}
-		}
-		if len(es.Entities) > 0 {
-			poor = append(poor, pipeline.Entity{Name: es.Entities[0].Name, Type: "PLACE"})
-		}
-		for i, list := range [][]pipeline.Entity{es.Entities, poor} {
-			f := filepath.Join(t.TempDir(), fmt.Sprintf("%s_%d.json", name, i))
-			b, _ := json.Marshal(pipeline.Entities{Entities: list})
-			if err := os.WriteFile(f, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			out, err := exec.Command(py, filepath.Join(dir, "tools", "score_entities.py"), gp, f, "--json").Output()
-			if err != nil {
-				t.Fatalf("score_entities.py: %v", err)
-			}
-			var want Scores
-			if err := json.Unmarshal(out, &want); err != nil {
-				t.Fatal(err)
-			}
-			got := Score(gold, list)
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("%s list %d: Score = %+v, want (python) %+v", name, i, got, want)
-			}
-		}
-	}
-}
-
-var (
-	corpusMu    sync.Mutex
-	corpusFound = map[string]*pipeline.Entities{}
-)
-
-// findCorpus runs Find on a corpus transcript once per test binary.
-func findCorpus(t *testing.T, dir, name string) *pipeline.Entities {
-	t.Helper()
-	corpusMu.Lock()
-	defer corpusMu.Unlock()
-	if es, ok := corpusFound[name]; ok {
-		return es
-	}
-	tr, err := transcript.ParseFile(filepath.Join(dir, "transcripts", name+".txt"), transcript.Options{})
-	if err != nil {
-		t.Fatalf("ParseFile(%s): %v", name, err)
-	}
-	es, err := Find(tr, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	corpusFound[name] = es
-	if out := os.Getenv("ENTITIES_OUT"); out != "" {
-		b, _ := json.MarshalIndent(es, "", "  ")
-		_ = os.WriteFile(filepath.Join(out, name+"_entities.json"), b, 0o644)
-	}
-	return es
-}
-
 // belowTarget lists the transcripts where the entities do not reach the
 // editor-grade bar yet (the six Lenny's Podcast interviews, added after the
 // rules were written): for them the test holds the figures measured when
@@ -292,12 +197,12 @@ var belowTarget = map[string][3]float64{
 // the bar is not reached yet.
 func TestCorpusTargets(t *testing.T) {
 	dir := testcorpus.Need(t)
-	rows, err := EvalCorpus(dir)
+	rows, err := evaluation.EvalEntities(dir, parseFile, findList)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(rows) == 0 {
-		t.Fatal("EvalCorpus found no gold lists")
+		t.Fatal("EvalEntities found no gold lists")
 	}
 	for _, r := range rows {
 		s := r.Scores

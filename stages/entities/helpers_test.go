@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/transcript"
 )
 
 // build makes a transcript from "Speaker: text" lines: one turn and one
@@ -55,4 +56,18 @@ func names(es *pipeline.Entities) []string {
 		out = append(out, e.Name+"/"+e.Type)
 	}
 	return out
+}
+
+// parseFile and findList are the transcript parser and the stage as the
+// evaluation package runs them.
+func parseFile(path string) (*pipeline.Transcript, error) {
+	return transcript.ParseFile(path, transcript.Options{})
+}
+
+func findList(tr *pipeline.Transcript) ([]pipeline.Entity, error) {
+	es, err := Find(tr, Options{})
+	if err != nil {
+		return nil, err
+	}
+	return es.Entities, nil
 }

@@ -1,16 +1,12 @@
 package entities
 
 import (
-	"encoding/json"
-	"os"
-	"os/exec"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/shownotes/shownotes/pipeline"
-	"github.com/shownotes/shownotes/pipeline/testcorpus"
+	"github.com/shownotes/shownotes/pipeline/evaluation"
 	"github.com/shownotes/shownotes/stages/transcript"
 )
 
@@ -167,111 +163,21 @@ func TestPluralAbbrev(t *testing.T) {
 // TestSeedGold holds Find to the editor-grade bar on the user's own
 // transcript, scored with the hand-made gold list (both committed).
 func TestSeedGold(t *testing.T) {
-	r, err := EvalSeed(filepath.Join("testdata", "seed_gold.json"), filepath.Join("..", "..", "testdata", "seed.txt"))
+	gold, err := evaluation.SeedGold()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := evaluation.EvalEntitiesOn(gold, filepath.Join("..", "..", "testdata", "seed.txt"), parseFile, findList)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := r.Scores
 	t.Logf("seed: recall %.3f precision %.3f type_acc %.3f missed %v junk %v dups %v", s.Recall, s.Precision, s.TypeAcc, s.Missed, s.Junk, s.Duplicates)
 	if r.Name != "seed" || s.Required == 0 {
-		t.Fatalf("EvalSeed = %+v, want a scored row named seed", r)
+		t.Fatalf("EvalEntitiesOn = %+v, want a scored row named seed", r)
 	}
 	if s.Recall < 0.85 || s.Precision < 0.85 || s.TypeAcc < 0.85 {
 		t.Errorf("seed: recall %.3f precision %.3f type_acc %.3f, want each >= 0.85", s.Recall, s.Precision, s.TypeAcc)
-	}
-}
-
-// TestSeedGoldWellFormed checks the gold list as NOTES.md describes: every
-// name and alias is spoken, whole word and case-sensitive; no key twice.
-func TestSeedGoldWellFormed(t *testing.T) {
-	gold, err := LoadGold(filepath.Join("testdata", "seed_gold.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	raw, err := os.ReadFile(filepath.Join("..", "..", "testdata", "seed.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := " " + strings.Join(strings.Fields(string(raw)), " ") + " "
-	seen := map[string]bool{}
-	for _, g := range gold.Required {
-		switch g.Type {
-		case pipeline.Person, pipeline.Org, pipeline.Place, pipeline.Work:
-		default:
-			t.Errorf("gold %q: type %q", g.Name, g.Type)
-		}
-		for _, n := range append([]string{g.Name}, g.Aliases...) {
-			if !wholeWord(text, n) {
-				t.Errorf("gold name %q does not occur in seed.txt", n)
-			}
-			if k := norm(n); seen[k] {
-				t.Errorf("gold key %q twice", k)
-			} else {
-				seen[k] = true
-			}
-		}
-	}
-	for _, n := range append(append([]string{}, gold.Optional...), gold.JunkExamples...) {
-		if !wholeWord(text, n) {
-			t.Errorf("gold optional/junk %q does not occur in seed.txt", n)
-		}
-	}
-}
-
-func wholeWord(text, s string) bool {
-	for i := 0; ; {
-		j := strings.Index(text[i:], s)
-		if j < 0 {
-			return false
-		}
-		a, b := i+j, i+j+len(s)
-		if !isWordByte(text[a-1]) && (b >= len(text) || !isWordByte(text[b])) {
-			return true
-		}
-		i = a + 1
-	}
-}
-
-func isWordByte(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
-}
-
-// TestSeedScoreMatchesPython scores the seed list with
-// tools/score_entities.py too.
-func TestSeedScoreMatchesPython(t *testing.T) {
-	dir := testcorpus.Need(t)
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		testcorpus.Missing(t, "python3 not found (apt-get install python3): skipping")
-	}
-	gp := filepath.Join("testdata", "seed_gold.json")
-	gold, err := LoadGold(gp)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := transcript.ParseFile(filepath.Join("..", "..", "testdata", "seed.txt"), transcript.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	es, err := Find(tr, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := filepath.Join(t.TempDir(), "seed.json")
-	b, _ := json.Marshal(es)
-	if err := os.WriteFile(f, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(py, filepath.Join(dir, "tools", "score_entities.py"), gp, f, "--json").Output()
-	if err != nil {
-		t.Fatalf("score_entities.py: %v", err)
-	}
-	var want Scores
-	if err := json.Unmarshal(out, &want); err != nil {
-		t.Fatal(err)
-	}
-	if got := Score(gold, es.Entities); !reflect.DeepEqual(got, want) {
-		t.Errorf("seed: Score = %+v, want (python) %+v", got, want)
 	}
 }
 

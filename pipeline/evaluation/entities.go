@@ -1,4 +1,6 @@
-package entities
+// Entity scoring: the figures of the corpus' tools/score_entities.py.
+
+package evaluation
 
 import (
 	_ "embed"
@@ -6,12 +8,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/shownotes/shownotes/pipeline"
-	"github.com/shownotes/shownotes/stages/transcript"
 )
 
 // Gold is a hand-made entity list (the corpus' gold/<name>_entities.json).
@@ -29,8 +31,8 @@ type GoldEntity struct {
 	Aliases []string `json:"aliases"`
 }
 
-// Scores are the figures of tools/score_entities.py.
-type Scores struct {
+// EntityScores are the figures of tools/score_entities.py.
+type EntityScores struct {
 	Required   int      `json:"required"`
 	Found      int      `json:"found"`
 	Listed     int      `json:"listed"`
@@ -47,32 +49,32 @@ var scoreTypes = map[string]string{"GPE": "PLACE", "LOC": "PLACE", "LOCATION": "
 	"ORGANIZATION": "ORG", "ORG": "ORG", "PERSON": "PERSON", "PER": "PERSON",
 	"WORK": "WORK", "WORK_OF_ART": "WORK", "PRODUCT": "WORK", "OTHER": "OTHER", "MISC": "OTHER"}
 
-// Score compares a found entity list with a gold list exactly as
+// ScoreEntities compares a found entity list with a gold list exactly as
 // tools/score_entities.py does: an entity finds the first required entity
 // sharing a normalised name or alias (a second one for the same required
 // entity is a duplicate), else counts as correct when it names an optional
 // entry, else is junk. Recall is found/required, precision
 // correct/listed, type accuracy the share of found entities with the gold
 // type.
-func Score(gold Gold, got []pipeline.Entity) Scores {
+func ScoreEntities(gold Gold, got []pipeline.Entity) EntityScores {
 	keys := make([]map[string]bool, len(gold.Required))
 	for i, g := range gold.Required {
-		keys[i] = map[string]bool{norm(g.Name): true}
+		keys[i] = map[string]bool{normName(g.Name): true}
 		for _, a := range g.Aliases {
-			keys[i][norm(a)] = true
+			keys[i][normName(a)] = true
 		}
 	}
 	opt := map[string]bool{}
 	for _, o := range gold.Optional {
-		opt[norm(o)] = true
+		opt[normName(o)] = true
 	}
 	found := map[int]pipeline.Entity{}
 	correct := 0
-	s := Scores{Required: len(gold.Required), Listed: len(got), Missed: []string{}, Junk: []string{}, Duplicates: []string{}}
+	s := EntityScores{Required: len(gold.Required), Listed: len(got), Missed: []string{}, Junk: []string{}, Duplicates: []string{}}
 	for _, e := range got {
-		names := map[string]bool{norm(e.Name): true}
+		names := map[string]bool{normName(e.Name): true}
 		for _, a := range e.Aliases {
-			names[norm(a)] = true
+			names[normName(a)] = true
 		}
 		delete(names, "")
 		hit := -1
@@ -133,7 +135,7 @@ func LoadGold(path string) (Gold, error) {
 	var g Gold
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return g, fmt.Errorf("entities: %w", err)
+		return g, fmt.Errorf("evaluation: %w", err)
 	}
 	var wrap struct {
 		Entities *Gold `json:"entities"`
@@ -142,28 +144,36 @@ func LoadGold(path string) (Gold, error) {
 		return *wrap.Entities, nil
 	}
 	if err := json.Unmarshal(raw, &g); err != nil {
-		return g, fmt.Errorf("entities: %s: %w", path, err)
+		return g, fmt.Errorf("evaluation: %s: %w", path, err)
 	}
 	return g, nil
 }
 
-// Row is one line of the corpus evaluation.
-type Row struct {
+// EntityRow is one line of the corpus's entity evaluation.
+type EntityRow struct {
 	Name   string // transcript name ("ss45")
-	Scores Scores
+	Scores EntityScores
 }
 
-// EvalCorpus scores Find on every transcript of the corpus that has a gold
+// EntityFinder is the entities stage under evaluation: the entity list of
+// a parsed transcript (entities.Find with its zero options).
+type EntityFinder func(tr *pipeline.Transcript) ([]pipeline.Entity, error)
+
+// TranscriptParser reads a transcript file (transcript.ParseFile with its
+// zero options).
+type TranscriptParser func(path string) (*pipeline.Transcript, error)
+
+// EvalEntities scores find on every transcript of the corpus that has a gold
 // list (gold/<name>_entities.json with transcripts/<name>.txt), in name
 // order, then on transcripts/seed.txt (the user's) with the package's own
 // gold list for it.
-func EvalCorpus(corpusDir string) ([]Row, error) {
+func EvalEntities(corpusDir string, parse TranscriptParser, find EntityFinder) ([]EntityRow, error) {
 	golds, err := filepath.Glob(filepath.Join(corpusDir, "gold", "*_entities.json"))
 	if err != nil {
 		return nil, err
 	}
 	sort.Strings(golds)
-	var rows []Row
+	var rows []EntityRow
 	for _, gp := range golds {
 		name := strings.TrimSuffix(filepath.Base(gp), "_entities.json")
 		gold, err := LoadGold(gp)
@@ -174,7 +184,7 @@ func EvalCorpus(corpusDir string) ([]Row, error) {
 		if gold.Transcript != "" {
 			tp = filepath.Join(corpusDir, filepath.FromSlash(gold.Transcript))
 		}
-		r, err := evalGold(name, gold, tp)
+		r, err := evalGold(name, gold, tp, parse, find)
 		if err != nil {
 			return nil, err
 		}
@@ -184,11 +194,11 @@ func EvalCorpus(corpusDir string) ([]Row, error) {
 	// unless the corpus brings its own
 	sp := filepath.Join(corpusDir, "transcripts", "seed.txt")
 	if _, err := os.Stat(sp); err == nil && !slices.Contains(golds, filepath.Join(corpusDir, "gold", "seed_entities.json")) {
-		var gold Gold
-		if err := json.Unmarshal(seedGold, &gold); err != nil {
-			return nil, fmt.Errorf("entities: seed gold: %w", err)
+		gold, err := SeedGold()
+		if err != nil {
+			return nil, err
 		}
-		r, err := evalGold("seed", gold, sp)
+		r, err := evalGold("seed", gold, sp, parse, find)
 		if err != nil {
 			return nil, err
 		}
@@ -203,25 +213,44 @@ func EvalCorpus(corpusDir string) ([]Row, error) {
 //go:embed testdata/seed_gold.json
 var seedGold []byte
 
-// EvalSeed scores Find on one transcript against one gold list, for
-// example testdata/seed_gold.json and the user's testdata/seed.txt. The
-// row is named after the transcript file.
-func EvalSeed(goldPath, transcriptPath string) (Row, error) {
-	gold, err := LoadGold(goldPath)
-	if err != nil {
-		return Row{}, err
+// SeedGold is the package's gold list of the user's seed transcript
+// (testdata/seed_gold.json; see testdata/seed_gold.md).
+func SeedGold() (Gold, error) {
+	var gold Gold
+	if err := json.Unmarshal(seedGold, &gold); err != nil {
+		return gold, fmt.Errorf("evaluation: seed gold: %w", err)
 	}
-	return evalGold(strings.TrimSuffix(filepath.Base(transcriptPath), filepath.Ext(transcriptPath)), gold, transcriptPath)
+	return gold, nil
 }
 
-func evalGold(name string, gold Gold, transcriptPath string) (Row, error) {
-	tr, err := transcript.ParseFile(transcriptPath, transcript.Options{})
+// EvalEntitiesOn scores find on one transcript against one gold list. The
+// row is named after the transcript file.
+func EvalEntitiesOn(gold Gold, transcriptPath string, parse TranscriptParser, find EntityFinder) (EntityRow, error) {
+	return evalGold(strings.TrimSuffix(filepath.Base(transcriptPath), filepath.Ext(transcriptPath)), gold, transcriptPath, parse, find)
+}
+
+func evalGold(name string, gold Gold, transcriptPath string, parse TranscriptParser, find EntityFinder) (EntityRow, error) {
+	tr, err := parse(transcriptPath)
 	if err != nil {
-		return Row{}, fmt.Errorf("entities: %s: %w", name, err)
+		return EntityRow{}, fmt.Errorf("evaluation: %s: %w", name, err)
 	}
-	es, err := Find(tr, Options{})
+	es, err := find(tr)
 	if err != nil {
-		return Row{}, fmt.Errorf("entities: %s: %w", name, err)
+		return EntityRow{}, fmt.Errorf("evaluation: %s: %w", name, err)
 	}
-	return Row{Name: name, Scores: Score(gold, es.Entities)}, nil
+	return EntityRow{Name: name, Scores: ScoreEntities(gold, es)}, nil
+}
+
+var (
+	possessive = regexp.MustCompile(`'s\b`)
+	nonAlnum   = regexp.MustCompile(`[^a-z0-9]+`)
+)
+
+// normName is score_entities.py's norm: lower case, curly apostrophes
+// straight, no possessive, punctuation as spaces, no leading "the".
+func normName(s string) string {
+	s = strings.ReplaceAll(strings.ToLower(s), "\u2019", "'")
+	s = possessive.ReplaceAllString(s, "")
+	s = strings.TrimSpace(nonAlnum.ReplaceAllString(s, " "))
+	return strings.TrimPrefix(s, "the ")
 }

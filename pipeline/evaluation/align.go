@@ -1,4 +1,6 @@
-package align
+// Alignment scoring: the figures of the corpus' tools/score_align.py.
+
+package evaluation
 
 import (
 	"encoding/json"
@@ -12,28 +14,37 @@ import (
 // Truth is a rendered episode's truth.json: every spoken token with its true
 // time, and the sentences.
 type Truth struct {
-	Tokens []struct {
-		Text      string  `json:"text"`
-		CharStart int     `json:"char_start"`
-		Start     float64 `json:"start"`
-		End       float64 `json:"end"`
-		Speaker   string  `json:"speaker"`
-	} `json:"tokens"`
-	Sentences []struct {
-		CharStart int     `json:"char_start"`
-		Start     float64 `json:"start"`
-	} `json:"sentences"`
+	Tokens    []TruthToken    `json:"tokens"`
+	Sentences []TruthSentence `json:"sentences"`
+}
+
+// TruthToken is one spoken token: its text, where it stands in the
+// transcript (byte offsets) and its true time in seconds.
+type TruthToken struct {
+	Text      string  `json:"text"`
+	CharStart int     `json:"char_start"`
+	CharEnd   int     `json:"char_end"`
+	Start     float64 `json:"start"`
+	End       float64 `json:"end"`
+	Speaker   string  `json:"speaker"`
+}
+
+// TruthSentence is one sentence of the transcript and its true start.
+type TruthSentence struct {
+	CharStart int     `json:"char_start"`
+	CharEnd   int     `json:"char_end"`
+	Start     float64 `json:"start"`
 }
 
 // ReadTruth reads a truth.json file.
 func ReadTruth(path string) (*Truth, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("evaluation: %w", err)
 	}
 	var t Truth
 	if err := json.Unmarshal(b, &t); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, fmt.Errorf("evaluation: %s: %w", path, err)
 	}
 	return &t, nil
 }
@@ -44,9 +55,9 @@ type TimedWord struct {
 	Start, End float64
 }
 
-// Scores are the figures of ../shared/corpus/tools/score_align.py, computed
+// AlignScores are the figures of ../shared/corpus/tools/score_align.py, computed
 // the same way (words matched to truth tokens by normalised text in order).
-type Scores struct {
+type AlignScores struct {
 	Tokens, Matched                    int
 	Coverage                           float64
 	WordMedianMs, WordP90Ms, WordP95Ms float64
@@ -81,8 +92,8 @@ func pct(xs []float64, q float64) float64 {
 	return s[i]
 }
 
-// Score compares words with the truth as score_align.py does.
-func Score(t *Truth, words []TimedWord) Scores {
+// ScoreAlignment compares words with the truth as score_align.py does.
+func ScoreAlignment(t *Truth, words []TimedWord) AlignScores {
 	type tok struct {
 		norm      string
 		charStart int
@@ -149,7 +160,7 @@ func Score(t *Truth, words []TimedWord) Scores {
 		}
 		return float64(c) / float64(max(1, n))
 	}
-	return Scores{
+	return AlignScores{
 		Tokens: len(gt), Matched: len(errs), Coverage: float64(len(errs)) / float64(max(1, len(gt))),
 		WordMedianMs: 1000 * pct(errs, 0.5), WordP90Ms: 1000 * pct(errs, 0.9), WordP95Ms: 1000 * pct(errs, 0.95),
 		WordWithin100: share(errs, 0.1, len(gt)), WordWithin250: share(errs, 0.25, len(gt)),
@@ -157,6 +168,29 @@ func Score(t *Truth, words []TimedWord) Scores {
 		SentMedianMs: 1000 * pct(serrs, 0.5), SentP95Ms: 1000 * pct(serrs, 0.95),
 		SentWithin250: share(serrs, 0.25, len(sentFirst)), SentWithin1s: share(serrs, 1.0, len(sentFirst)),
 	}
+}
+
+// TruthStarts gives each word the start of the truth token it matches, as
+// ScoreAlignment matches them (normalised text, in order), or NaN.
+func TruthStarts(t *Truth, words []string) []float64 {
+	a := make([]string, len(words))
+	for i, w := range words {
+		a[i] = normToken(w)
+	}
+	b := make([]string, len(t.Tokens))
+	for j, tk := range t.Tokens {
+		b[j] = normToken(tk.Text)
+	}
+	out := make([]float64, len(a))
+	for i := range out {
+		out[i] = math.NaN()
+	}
+	for _, m := range matchingBlocks(a, b) {
+		for k := 0; k < m.size; k++ {
+			out[m.a+k] = t.Tokens[m.b+k].Start
+		}
+	}
+	return out
 }
 
 type block struct{ a, b, size int }
