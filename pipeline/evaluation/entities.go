@@ -247,7 +247,11 @@ var (
 )
 
 // normName is score_entities.py's norm: lower case, curly apostrophes
-// straight, no possessive, punctuation as spaces, no leading "the".
+// straight, no possessive, punctuation as spaces, no leading "the". The
+// entities stage's clustering key (entities.norm) is the same function
+// today, on purpose a separate copy: the scorer follows the Python
+// reference, so a change to how the stage merges names cannot silently
+// change how it is measured.
 func normName(s string) string {
 	s = strings.ReplaceAll(strings.ToLower(s), "\u2019", "'")
 	s = possessive.ReplaceAllString(s, "")

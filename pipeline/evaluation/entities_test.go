@@ -2,7 +2,6 @@ package evaluation_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -58,19 +57,7 @@ func TestScoreEntitiesMatchesPython(t *testing.T) {
 			poor = append(poor, pipeline.Entity{Name: es.Entities[0].Name, Type: "PLACE"})
 		}
 		for i, list := range [][]pipeline.Entity{es.Entities, poor} {
-			f := filepath.Join(t.TempDir(), fmt.Sprintf("%s_%d.json", name, i))
-			b, _ := json.Marshal(pipeline.Entities{Entities: list})
-			if err := os.WriteFile(f, b, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			out, err := exec.Command(py, filepath.Join(dir, "tools", "score_entities.py"), gp, f, "--json").Output()
-			if err != nil {
-				t.Fatalf("score_entities.py: %v", err)
-			}
-			var want evaluation.EntityScores
-			if err := json.Unmarshal(out, &want); err != nil {
-				t.Fatal(err)
-			}
+			want := pythonEntityScores(t, py, dir, gp, list)
 			got := evaluation.ScoreEntities(gold, list)
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%s list %d: ScoreEntities = %+v, want (python) %+v", name, i, got, want)
@@ -93,19 +80,7 @@ func TestSeedScoreMatchesPython(t *testing.T) {
 		t.Fatal(err)
 	}
 	es := find(t, filepath.Join("..", "..", "testdata", "seed.txt"))
-	f := filepath.Join(t.TempDir(), "seed.json")
-	b, _ := json.Marshal(es)
-	if err := os.WriteFile(f, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(py, filepath.Join(dir, "tools", "score_entities.py"), gp, f, "--json").Output()
-	if err != nil {
-		t.Fatalf("score_entities.py: %v", err)
-	}
-	var want evaluation.EntityScores
-	if err := json.Unmarshal(out, &want); err != nil {
-		t.Fatal(err)
-	}
+	want := pythonEntityScores(t, py, dir, gp, es.Entities)
 	if got := evaluation.ScoreEntities(gold, es.Entities); !reflect.DeepEqual(got, want) {
 		t.Errorf("seed: ScoreEntities = %+v, want (python) %+v", got, want)
 	}
@@ -123,4 +98,24 @@ func find(t *testing.T, path string) *pipeline.Entities {
 		t.Fatal(err)
 	}
 	return es
+}
+
+// pythonEntityScores scores list against the gold file gp with the
+// corpus's tools/score_entities.py.
+func pythonEntityScores(t *testing.T, py, corpus, gp string, list []pipeline.Entity) evaluation.EntityScores {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), "entities.json")
+	b, _ := json.Marshal(pipeline.Entities{Entities: list})
+	if err := os.WriteFile(f, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(py, filepath.Join(corpus, "tools", "score_entities.py"), gp, f, "--json").Output()
+	if err != nil {
+		t.Fatalf("score_entities.py: %v", err)
+	}
+	var s evaluation.EntityScores
+	if err := json.Unmarshal(out, &s); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
