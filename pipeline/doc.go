@@ -24,21 +24,23 @@
 // write outside the output directory except the feed stage, and never mutate
 // another stage's result.
 //
-// The stages of a run, with their result types:
+// The stages of a run, with their result types (each result type lives
+// beside the stage that produces it; this package holds the episode model
+// every stage reads: Transcript, Audio, Alignment, Output):
 //
-//	transcript  *Transcript   parse the transcript file (any layout) into turns, words, sentences, notes
-//	audio       *Audio        decode the WAV streaming into features (nil *Audio without --audio)
-//	synth       *align.Speech speak the transcript with eSpeak NG for the aligner (runs beside audio)
-//	align       *Alignment    time every spoken word; a timed copy of the transcript
-//	entities    *Entities     people, organisations, places, works mentioned (entities.json)
-//	quotes      *Quotes       verbatim quotes worth sharing, best first (quotes.json)
-//	chapters    *Chapters     chapters at topic shifts with key-phrase titles
-//	summary     *Summary      2–3 sentences drawn from the episode
-//	notes       *Notes        shownotes.{html,md,txt}, chapters.json, entities.json, quotes.json
-//	captions    *Output       transcript.{json,vtt,srt} and alignment.json
-//	page        *Output       episode.html, the listen-and-read-along page
-//	write       *Output       write every file into the output directory, atomically
-//	feed        *FeedResult   add or replace the episode's item in the RSS feed
+//	transcript  *Transcript         parse the transcript file (any layout) into turns, words, sentences, notes
+//	audio       *Audio              decode the audio (WAV, MP3, FLAC, M4A, Ogg) streaming into features (nil *Audio without --audio)
+//	synth       *align.Speech       speak the transcript with eSpeak NG for the aligner (runs beside audio)
+//	align       *Alignment          time every spoken word; a timed copy of the transcript
+//	entities    *entities.Entities  people, organisations, places, works mentioned (entities.json)
+//	quotes      *quotes.Quotes      verbatim quotes worth sharing, best first (quotes.json)
+//	chapters    *chapters.Chapters  chapters at topic shifts with key-phrase titles
+//	summary     *summary.Summary    2–3 sentences drawn from the episode
+//	notes       *notes.Notes        shownotes.{html,md,txt}, chapters.json, entities.json, quotes.json
+//	captions    *Output             transcript.{json,vtt,srt} and alignment.json
+//	page        *Output             episode.html, the listen-and-read-along page
+//	write       *Output             write every file into the output directory, atomically
+//	feed        *feed.Result        add or replace the episode's item in the RSS feed
 //
 // # The episode model
 //

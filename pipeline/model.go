@@ -270,7 +270,8 @@ type Alignment struct {
 	Warnings   []string
 }
 
-// Entity types.
+// Entity types: the kinds the entities stage gives (entities.Entity.Type)
+// and a glossary entry may set.
 const (
 	Person = "PERSON"
 	Org    = "ORG"
@@ -279,53 +280,6 @@ const (
 	Other  = "OTHER"
 )
 
-// Entity is a named thing mentioned in the episode.
-type Entity struct {
-	Name         string   `json:"name"`
-	Type         string   `json:"type"`
-	Mentions     int      `json:"mentions"`
-	FirstMention *float64 `json:"first_mention"` // seconds; null when untimed
-	Aliases      []string `json:"aliases"`
-	Link         string   `json:"link,omitempty"` // from the glossary
-	// FirstWord is the index of the first mention's first word.
-	FirstWord int `json:"-"`
-}
-
-// Quote is a verbatim line worth sharing.
-type Quote struct {
-	Text    string   `json:"text"`
-	Speaker string   `json:"speaker"`
-	Start   *float64 `json:"start"`
-	End     *float64 `json:"end"`
-	Score   float64  `json:"score"`
-	// Words is the quote's source range in the transcript.
-	Words Span `json:"-"`
-	// Approximate marks Start and End taken from the transcript's own
-	// stamps (no audio).
-	Approximate bool `json:"approximate,omitempty"`
-	// Soundbite is set for the top quotes: a 15–60 s clip around the quote.
-	Soundbite *Soundbite `json:"soundbite,omitempty"`
-}
-
-// Soundbite is a Podcasting 2.0 podcast:soundbite.
-type Soundbite struct {
-	StartTime float64 `json:"startTime"`
-	Duration  float64 `json:"duration"`
-	Title     string  `json:"title,omitempty"`
-}
-
-// Chapter is one chapter of the episode.
-type Chapter struct {
-	Start float64 // seconds, NoTime when untimed
-	Title string
-	Words Span // the chapter's words
-}
-
-// Summary is the short text drawn from the episode for the notes.
-type Summary struct {
-	Sentences []string // 2–3 sentences from the episode itself
-}
-
 // Ptr returns a pointer to t, or nil when t is NoTime; for JSON fields that
 // are null when untimed.
 func Ptr(t float64) *float64 {
@@ -333,28 +287,6 @@ func Ptr(t float64) *float64 {
 		return nil
 	}
 	return &t
-}
-
-// Entities is the entities stage's result (entities.json).
-type Entities struct {
-	Entities []Entity `json:"entities"`
-}
-
-// Quotes is the quotes stage's result (quotes.json), best first.
-type Quotes struct {
-	Quotes []Quote `json:"quotes"`
-}
-
-// Chapters is the chapters stage's result, in time order.
-type Chapters struct {
-	Chapters []Chapter
-	// Timed is false when neither the audio nor the transcript gives times:
-	// every Start is NoTime, and chapters.json and the feed's chapters link
-	// are left out.
-	Timed bool
-	// Approximate marks times taken from the transcript's own stamps
-	// (no audio): words between two stamps are spread evenly.
-	Approximate bool
 }
 
 // File is one output file, written into the output directory by the runner
@@ -368,22 +300,4 @@ type File struct {
 // directory.
 type Output struct {
 	Files []File
-}
-
-// Notes is the notes stage's result: the show notes in three forms plus the
-// description version for the feed (HTML, at most 4000 bytes).
-type Notes struct {
-	Output
-	HTML        string
-	Markdown    string
-	Text        string
-	Description string   // HTML fitting the feed's 4000-byte limit
-	Dropped     []string // parts left out of Description to fit, in drop order
-}
-
-// FeedResult is what the feed stage did.
-type FeedResult struct {
-	Path     string // the feed file, "" when no feed was asked for
-	GUID     string
-	Replaced bool // an item with the same guid was replaced
 }

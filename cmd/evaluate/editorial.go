@@ -104,11 +104,15 @@ func editorialEval(g *evaluation.EditorGold, path string, detail io.Writer) (edi
 		return row, err
 	}
 	al := pipeline.Result[*pipeline.Alignment](res, align.Stage)
-	qs := pipeline.Result[*pipeline.Quotes](res, quotes.Stage)
-	chs := pipeline.Result[*pipeline.Chapters](res, chapters.Stage)
-	sum := pipeline.Result[*pipeline.Summary](res, summary.Stage)
+	qs := pipeline.Result[*quotes.Quotes](res, quotes.Stage)
+	chs := pipeline.Result[*chapters.Chapters](res, chapters.Stage)
+	sum := pipeline.Result[*summary.Summary](res, summary.Stage)
 	tr := al.Transcript
-	row.Quotes = evaluation.ScoreQuotes(tr, qs.Quotes, g.QuotesPool, quotesTop)
+	found := make([]evaluation.FoundQuote, len(qs.Quotes))
+	for i, q := range qs.Quotes {
+		found[i] = evaluation.FoundQuote{Text: q.Text, Words: q.Words}
+	}
+	row.Quotes = evaluation.ScoreQuotes(tr, found, g.QuotesPool, quotesTop)
 
 	times, timing := lexical.WordTimes(tr)
 	row.Timing = timing

@@ -43,10 +43,14 @@ func parseTranscript(path string) (*pipeline.Transcript, error) {
 	return transcript.ParseFile(path, transcript.Options{})
 }
 
-func findEntities(tr *pipeline.Transcript) ([]pipeline.Entity, error) {
+func findEntities(tr *pipeline.Transcript) ([]evaluation.FoundEntity, error) {
 	es, err := entities.Find(tr, entities.Options{})
 	if err != nil {
 		return nil, err
 	}
-	return es.Entities, nil
+	var out []evaluation.FoundEntity
+	for _, e := range es.Entities {
+		out = append(out, evaluation.FoundEntity{Name: e.Name, Type: e.Type, Aliases: e.Aliases})
+	}
+	return out, nil
 }

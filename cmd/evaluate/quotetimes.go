@@ -63,14 +63,14 @@ func evalQuoteTimes(names []string, withAudio map[string]bool) error {
 				return got - truth.Tokens[match[word]].Start
 			}
 			var qe, ce []float64
-			for _, q := range pipeline.Result[*pipeline.Quotes](res, quotes.Stage).Quotes {
+			for _, q := range pipeline.Result[*quotes.Quotes](res, quotes.Stage).Quotes {
 				st := pipeline.NoTime
 				if q.Start != nil {
 					st = *q.Start
 				}
 				qe = append(qe, errAt(q.Words.First, st))
 			}
-			for i, c := range pipeline.Result[*pipeline.Chapters](res, chapters.Stage).Chapters {
+			for i, c := range pipeline.Result[*chapters.Chapters](res, chapters.Stage).Chapters {
 				if i > 0 { // the first chapter starts at 0 by definition
 					ce = append(ce, errAt(c.Words.First, c.Start))
 				}

@@ -138,7 +138,7 @@ func runCmd(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	if !quiet {
 		fmt.Fprintf(stderr, "shownotes: notes written to %s\n", filepath.Join(cfg.OutDir, "shownotes.md"))
-		if fr := pipeline.Result[*pipeline.FeedResult](res, feed.Stage); fr != nil && fr.Path != "" {
+		if fr := pipeline.Result[*feed.Result](res, feed.Stage); fr != nil && fr.Path != "" {
 			verb := "added to"
 			if fr.Replaced {
 				verb = "updated in"

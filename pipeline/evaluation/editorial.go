@@ -141,9 +141,16 @@ type QuoteScore struct {
 	Hits     []bool // per scored quote
 }
 
+// FoundQuote is what the scorers read of a quote the tool pulled: its text
+// and its source range in the transcript.
+type FoundQuote struct {
+	Text  string
+	Words pipeline.Span
+}
+
 // ScoreQuotes compares the first top quotes with the pool and checks every
 // quote's verbatim-ness against the transcript.
-func ScoreQuotes(tr *pipeline.Transcript, quotes []pipeline.Quote, pool []string, top int) QuoteScore {
+func ScoreQuotes(tr *pipeline.Transcript, quotes []FoundQuote, pool []string, top int) QuoteScore {
 	s := QuoteScore{Quotes: len(quotes)}
 	for i, q := range quotes {
 		if Verbatim(tr, q) {
@@ -173,7 +180,7 @@ func ScoreQuotes(tr *pipeline.Transcript, quotes []pipeline.Quote, pool []string
 // with at most some runs of words replaced by "…" (each piece a contiguous
 // run, in order, the first piece opening the range and the last closing
 // it, so nothing is added or reordered).
-func Verbatim(tr *pipeline.Transcript, q pipeline.Quote) bool {
+func Verbatim(tr *pipeline.Transcript, q FoundQuote) bool {
 	s := q.Words
 	if tr == nil || s.First < 0 || s.End > len(tr.Words) || s.Len() <= 0 {
 		return false

@@ -54,7 +54,7 @@ func TestVerbatim(t *testing.T) {
 		{"risk you take", pipeline.Span{First: 1, End: 4}, false},                                     // does not open the range
 		{"the risk you take", pipeline.Span{First: 1, End: 50}, false},
 	} {
-		if got := evaluation.Verbatim(tr, pipeline.Quote{Text: tc.text, Words: tc.span}); got != tc.want {
+		if got := evaluation.Verbatim(tr, evaluation.FoundQuote{Text: tc.text, Words: tc.span}); got != tc.want {
 			t.Errorf("Verbatim(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}

@@ -31,6 +31,14 @@ type GoldEntity struct {
 	Aliases []string `json:"aliases"`
 }
 
+// FoundEntity is what the scorer reads of an entity the tool listed (the
+// name, type and aliases fields of entities.json).
+type FoundEntity struct {
+	Name    string   `json:"name"`
+	Type    string   `json:"type"`
+	Aliases []string `json:"aliases"`
+}
+
 // EntityScores are the figures of tools/score_entities.py.
 type EntityScores struct {
 	Required   int      `json:"required"`
@@ -56,7 +64,7 @@ var scoreTypes = map[string]string{"GPE": "PLACE", "LOC": "PLACE", "LOCATION": "
 // entry, else is junk. Recall is found/required, precision
 // correct/listed, type accuracy the share of found entities with the gold
 // type.
-func ScoreEntities(gold Gold, got []pipeline.Entity) EntityScores {
+func ScoreEntities(gold Gold, got []FoundEntity) EntityScores {
 	keys := make([]map[string]bool, len(gold.Required))
 	for i, g := range gold.Required {
 		keys[i] = map[string]bool{normName(g.Name): true}
@@ -68,7 +76,7 @@ func ScoreEntities(gold Gold, got []pipeline.Entity) EntityScores {
 	for _, o := range gold.Optional {
 		opt[normName(o)] = true
 	}
-	found := map[int]pipeline.Entity{}
+	found := map[int]FoundEntity{}
 	correct := 0
 	s := EntityScores{Required: len(gold.Required), Listed: len(got), Missed: []string{}, Junk: []string{}, Duplicates: []string{}}
 	for _, e := range got {
@@ -157,7 +165,7 @@ type EntityRow struct {
 
 // EntityFinder is the entities stage under evaluation: the entity list of
 // a parsed transcript (entities.Find with its zero options).
-type EntityFinder func(tr *pipeline.Transcript) ([]pipeline.Entity, error)
+type EntityFinder func(tr *pipeline.Transcript) ([]FoundEntity, error)
 
 // TranscriptParser reads a transcript file (transcript.ParseFile with its
 // zero options).

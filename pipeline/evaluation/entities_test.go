@@ -8,7 +8,6 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/evaluation"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 	"github.com/shownotes/shownotes/stages/entities"
@@ -20,7 +19,7 @@ func TestScoreEntities(t *testing.T) {
 		Required: []evaluation.GoldEntity{{Name: "Narendra Modi", Type: "PERSON", Aliases: []string{"Modi"}}, {Name: "BJP", Type: "ORG"}, {Name: "Bihar", Type: "PLACE"}},
 		Optional: []string{"Hindu"},
 	}
-	got := []pipeline.Entity{
+	got := []evaluation.FoundEntity{
 		{Name: "Modi's", Type: "PERSON"}, {Name: "Narendra Modi", Type: "PERSON"}, {Name: "BJP", Type: "ORGANIZATION"},
 		{Name: "Hindu", Type: "OTHER"}, {Name: "Yeah", Type: "ORG"},
 	}
@@ -47,16 +46,16 @@ func TestScoreEntitiesMatchesPython(t *testing.T) {
 		}
 		es := find(t, filepath.Join(dir, "transcripts", name+".txt"))
 		// also a deliberately poor list: every other entity, plus junk and a duplicate
-		poor := []pipeline.Entity{{Name: "Yeah", Type: "ORG"}}
-		for i, e := range es.Entities {
+		poor := []evaluation.FoundEntity{{Name: "Yeah", Type: "ORG"}}
+		for i, e := range es {
 			if i%2 == 0 {
 				poor = append(poor, e)
 			}
 		}
-		if len(es.Entities) > 0 {
-			poor = append(poor, pipeline.Entity{Name: es.Entities[0].Name, Type: "PLACE"})
+		if len(es) > 0 {
+			poor = append(poor, evaluation.FoundEntity{Name: es[0].Name, Type: "PLACE"})
 		}
-		for i, list := range [][]pipeline.Entity{es.Entities, poor} {
+		for i, list := range [][]evaluation.FoundEntity{es, poor} {
 			want := pythonEntityScores(t, py, dir, gp, list)
 			got := evaluation.ScoreEntities(gold, list)
 			if !reflect.DeepEqual(got, want) {
@@ -80,14 +79,14 @@ func TestSeedScoreMatchesPython(t *testing.T) {
 		t.Fatal(err)
 	}
 	es := find(t, filepath.Join("..", "..", "testdata", "seed.txt"))
-	want := pythonEntityScores(t, py, dir, gp, es.Entities)
-	if got := evaluation.ScoreEntities(gold, es.Entities); !reflect.DeepEqual(got, want) {
+	want := pythonEntityScores(t, py, dir, gp, es)
+	if got := evaluation.ScoreEntities(gold, es); !reflect.DeepEqual(got, want) {
 		t.Errorf("seed: ScoreEntities = %+v, want (python) %+v", got, want)
 	}
 }
 
 // find runs the entities stage on a transcript file.
-func find(t *testing.T, path string) *pipeline.Entities {
+func find(t *testing.T, path string) []evaluation.FoundEntity {
 	t.Helper()
 	tr, err := transcript.ParseFile(path, transcript.Options{})
 	if err != nil {
@@ -97,15 +96,19 @@ func find(t *testing.T, path string) *pipeline.Entities {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return es
+	var out []evaluation.FoundEntity
+	for _, e := range es.Entities {
+		out = append(out, evaluation.FoundEntity{Name: e.Name, Type: e.Type, Aliases: e.Aliases})
+	}
+	return out
 }
 
 // pythonEntityScores scores list against the gold file gp with the
 // corpus's tools/score_entities.py.
-func pythonEntityScores(t *testing.T, py, corpus, gp string, list []pipeline.Entity) evaluation.EntityScores {
+func pythonEntityScores(t *testing.T, py, corpus, gp string, list []evaluation.FoundEntity) evaluation.EntityScores {
 	t.Helper()
 	f := filepath.Join(t.TempDir(), "entities.json")
-	b, _ := json.Marshal(pipeline.Entities{Entities: list})
+	b, _ := json.Marshal(map[string]any{"entities": list})
 	if err := os.WriteFile(f, b, 0o644); err != nil {
 		t.Fatal(err)
 	}

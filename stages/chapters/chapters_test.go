@@ -65,15 +65,15 @@ func TestCount(t *testing.T) {
 
 func TestJSON(t *testing.T) {
 	for _, tc := range []struct {
-		in   *pipeline.Chapters
+		in   *Chapters
 		want string
 	}{
 		{nil, `{"version":"1.2.0","chapters":[]}`},
-		{&pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: 0, Title: "Intro"}, {Start: 61.23456, Title: `A "b" & <c>`}}},
+		{&Chapters{Chapters: []Chapter{{Start: 0, Title: "Intro"}, {Start: 61.23456, Title: `A "b" & <c>`}}},
 			`{"version":"1.2.0","chapters":[{"startTime":0,"title":"Intro"},{"startTime":61.235,"title":"A \"b\" \u0026 \u003cc\u003e"}]}`},
-		{&pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: pipeline.NoTime, Title: "Untimed"}}},
+		{&Chapters{Chapters: []Chapter{{Start: pipeline.NoTime, Title: "Untimed"}}},
 			`{"version":"1.2.0","chapters":[]}`},
-		{&pipeline.Chapters{Timed: true, Approximate: true, Chapters: []pipeline.Chapter{{Start: 0, Title: "Intro"}, {Start: 95.5, Title: "Two"}}},
+		{&Chapters{Timed: true, Approximate: true, Chapters: []Chapter{{Start: 0, Title: "Intro"}, {Start: 95.5, Title: "Two"}}},
 			`{"version":"1.2.0","approximate":true,"chapters":[{"startTime":0,"title":"Intro"},{"startTime":95.5,"title":"Two"}]}`},
 	} {
 		b, err := JSON(tc.in)

@@ -16,7 +16,7 @@ import (
 var chapterN = regexp.MustCompile(`(?i)^(chapter|part|section)\s*\d+$`)
 
 // checkChapters checks the rules every chapter list must keep.
-func checkChapters(t *testing.T, name string, al *pipeline.Alignment, chs []pipeline.Chapter, minN, maxN int) {
+func checkChapters(t *testing.T, name string, al *pipeline.Alignment, chs []Chapter, minN, maxN int) {
 	t.Helper()
 	if len(chs) < minN || len(chs) > maxN {
 		t.Errorf("%s: %d chapters, want %d..%d", name, len(chs), minN, maxN)

@@ -3,12 +3,11 @@ package chapters_test
 import (
 	"fmt"
 
-	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/chapters"
 )
 
 func ExampleJSON() {
-	c := &pipeline.Chapters{Chapters: []pipeline.Chapter{
+	c := &chapters.Chapters{Chapters: []chapters.Chapter{
 		{Start: 0, Title: "Introduction"},
 		{Start: 305.1234, Title: "Neural nets and GPUs"},
 	}}

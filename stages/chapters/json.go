@@ -17,8 +17,8 @@ type jsonChapter struct {
 // "approximate": true when the times come from the transcript's stamps
 // rather than the audio. startTime is never null: a chapter whose Start is
 // unknown is left out, so an untimed run gives an empty list — a run should
-// not publish that file at all (see pipeline.Chapters.Timed).
-func JSON(c *pipeline.Chapters) ([]byte, error) {
+// not publish that file at all (see Chapters.Timed).
+func JSON(c *Chapters) ([]byte, error) {
 	doc := struct {
 		Version     string        `json:"version"`
 		Approximate bool          `json:"approximate,omitempty"`

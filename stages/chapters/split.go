@@ -32,8 +32,8 @@ const (
 // Find splits the aligned transcript into chapters with titles. An empty
 // transcript has no chapters; any other has at least one, starting at 0
 // (NoTime when al is untimed).
-func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.Chapters, error) {
-	out := new(pipeline.Chapters)
+func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*Chapters, error) {
+	out := new(Chapters)
 	if al == nil || al.Transcript == nil || len(al.Transcript.Words) == 0 {
 		return out, nil
 	}
@@ -104,7 +104,7 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*pipeline.
 				start = tl.at(sp.First)
 			}
 		}
-		out.Chapters = append(out.Chapters, pipeline.Chapter{Start: start, Title: titles[i], Words: sp})
+		out.Chapters = append(out.Chapters, Chapter{Start: start, Title: titles[i], Words: sp})
 	}
 	return out, nil
 }

@@ -13,7 +13,7 @@ var Stage = &pipeline.Stage{
 	Name:       "chapters",
 	Doc:        "split the episode into chapters at topic shifts with key-phrase titles",
 	Requires:   []*pipeline.Stage{align.Stage},
-	ResultType: reflect.TypeOf(new(pipeline.Chapters)),
+	ResultType: reflect.TypeOf(new(Chapters)),
 	Run:        run,
 }
 
@@ -21,7 +21,7 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	al := pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage)
 	if al == nil || al.Transcript == nil || len(al.Transcript.Words) == 0 {
 		pass.Warnf("no transcript words: no chapters")
-		return new(pipeline.Chapters), nil
+		return new(Chapters), nil
 	}
 	var opts Options
 	if pass.Config != nil {

@@ -313,7 +313,7 @@ func editDistance(a, b string) int {
 // fullest spelling; otherwise the most frequent, preferring a name to a web
 // address), type, mentions, first mention and the other spellings as
 // aliases; the glossary corrects, types, links or drops it.
-func (g *group) entity(tr *pipeline.Transcript, gl pipeline.Glossary) (pipeline.Entity, bool) {
+func (g *group) entity(tr *pipeline.Transcript, gl pipeline.Glossary) (Entity, bool) {
 	sort.SliceStable(g.ms, func(i, j int) bool { return g.ms[i].First < g.ms[j].First })
 	count := map[string]int{}
 	for _, m := range g.ms {
@@ -345,7 +345,7 @@ func (g *group) entity(tr *pipeline.Transcript, gl pipeline.Glossary) (pipeline.
 		name = g.person
 	}
 	first := g.ms[0].First
-	e := pipeline.Entity{Name: name, Type: typ, Mentions: len(g.ms), FirstWord: first, Aliases: []string{}}
+	e := Entity{Name: name, Type: typ, Mentions: len(g.ms), FirstWord: first, Aliases: []string{}}
 	if first >= 0 && first < len(tr.Words) {
 		e.FirstMention = pipeline.Ptr(tr.Words[first].Start)
 	}
@@ -466,7 +466,7 @@ func showName(title string) string {
 
 // isShow reports an entity that is the show itself (also misheard: a name
 // within two letters of it), unless the title is a person's name.
-func isShow(e pipeline.Entity, show string, people map[string]string) bool {
+func isShow(e Entity, show string, people map[string]string) bool {
 	if show == "" || people[strings.ToLower(show)] != "" {
 		return false
 	}

@@ -41,16 +41,16 @@ type mention struct {
 // Find lists the named entities of a transcript: people, organisations,
 // places, works and others, with their mentions, first mention and the
 // transcript's other spellings as aliases, in order of first mention.
-func Find(tr *pipeline.Transcript, opts Options) (*pipeline.Entities, error) {
+func Find(tr *pipeline.Transcript, opts Options) (*Entities, error) {
 	return FindContext(context.Background(), tr, opts)
 }
 
 // FindContext is Find that stops with ctx's error when ctx is done.
-func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*pipeline.Entities, error) {
+func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*Entities, error) {
 	if tr == nil {
 		return nil, ErrNilTranscript
 	}
-	res := &pipeline.Entities{Entities: []pipeline.Entity{}}
+	res := &Entities{Entities: []Entity{}}
 	if len(tr.Words) == 0 {
 		return res, nil
 	}
@@ -258,9 +258,9 @@ func ordinary(s string) bool {
 
 // mergeSameName joins entities that ended up with one name (two misspellings
 // the glossary corrects to the same name).
-func mergeSameName(es []pipeline.Entity) []pipeline.Entity {
+func mergeSameName(es []Entity) []Entity {
 	idx := map[string]int{}
-	var out []pipeline.Entity
+	var out []Entity
 	for _, e := range es {
 		i, ok := idx[e.Name]
 		if !ok {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/pipeline/evaluation"
 	"github.com/shownotes/shownotes/stages/transcript"
 )
 
@@ -41,7 +42,7 @@ func build(timed bool, lines ...string) *pipeline.Transcript {
 	return tr
 }
 
-func find(es *pipeline.Entities, name string) *pipeline.Entity {
+func find(es *Entities, name string) *Entity {
 	for i := range es.Entities {
 		if es.Entities[i].Name == name {
 			return &es.Entities[i]
@@ -50,7 +51,7 @@ func find(es *pipeline.Entities, name string) *pipeline.Entity {
 	return nil
 }
 
-func names(es *pipeline.Entities) []string {
+func names(es *Entities) []string {
 	var out []string
 	for _, e := range es.Entities {
 		out = append(out, e.Name+"/"+e.Type)
@@ -64,10 +65,14 @@ func parseFile(path string) (*pipeline.Transcript, error) {
 	return transcript.ParseFile(path, transcript.Options{})
 }
 
-func findList(tr *pipeline.Transcript) ([]pipeline.Entity, error) {
+func findList(tr *pipeline.Transcript) ([]evaluation.FoundEntity, error) {
 	es, err := Find(tr, Options{})
 	if err != nil {
 		return nil, err
 	}
-	return es.Entities, nil
+	var out []evaluation.FoundEntity
+	for _, e := range es.Entities {
+		out = append(out, evaluation.FoundEntity{Name: e.Name, Type: e.Type, Aliases: e.Aliases})
+	}
+	return out, nil
 }

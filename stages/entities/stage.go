@@ -15,7 +15,7 @@ var Stage = &pipeline.Stage{
 	Name:       "entities",
 	Doc:        "find the people, organisations, places and works mentioned",
 	Requires:   []*pipeline.Stage{align.Stage},
-	ResultType: reflect.TypeOf(new(pipeline.Entities)),
+	ResultType: reflect.TypeOf(new(Entities)),
 	Run:        run,
 }
 

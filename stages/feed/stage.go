@@ -30,19 +30,19 @@ var Stage = &pipeline.Stage{
 	Name:       "feed",
 	Doc:        "add or replace the episode's item in the RSS feed",
 	Requires:   []*pipeline.Stage{align.Stage, quotes.Stage, notes.Stage, write.Stage},
-	ResultType: reflect.TypeOf(new(pipeline.FeedResult)),
+	ResultType: reflect.TypeOf(new(Result)),
 	Run:        run,
 }
 
 func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	cfg := pass.Config
 	if cfg == nil || cfg.FeedPath == "" {
-		return &pipeline.FeedResult{}, nil
+		return &Result{}, nil
 	}
 	in := Input{
 		Alignment: pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage),
-		Quotes:    pipeline.Result[*pipeline.Quotes](pass.ResultOf, quotes.Stage),
-		Notes:     pipeline.Result[*pipeline.Notes](pass.ResultOf, notes.Stage),
+		Quotes:    pipeline.Result[*quotes.Quotes](pass.ResultOf, quotes.Stage),
+		Notes:     pipeline.Result[*notes.Notes](pass.ResultOf, notes.Stage),
 		Written:   pipeline.Result[*pipeline.Output](pass.ResultOf, write.Stage),
 	}
 	return Update(ctx, cfg, in, pass.Warnf)
@@ -52,8 +52,8 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 // results: nothing is re-read from the output directory.
 type Input struct {
 	Alignment *pipeline.Alignment
-	Quotes    *pipeline.Quotes // soundbites
-	Notes     *pipeline.Notes  // description and content
+	Quotes    *quotes.Quotes   // soundbites
+	Notes     *notes.Notes     // description and content
 	Written   *pipeline.Output // the files this run wrote: only these are linked
 }
 
@@ -66,12 +66,12 @@ const IdentityFile = "episode-guid.txt"
 // upserts it into cfg.FeedPath, creating the feed from cfg.Podcast when the
 // file does not exist, then records the item's guid in
 // cfg.OutDir/IdentityFile (a warning when that fails). warnf (may be nil) receives non-fatal problems.
-func Update(ctx context.Context, cfg *pipeline.Config, in Input, warnf func(format string, args ...any)) (*pipeline.FeedResult, error) {
+func Update(ctx context.Context, cfg *pipeline.Config, in Input, warnf func(format string, args ...any)) (*Result, error) {
 	if warnf == nil {
 		warnf = func(string, ...any) {}
 	}
 	if cfg == nil || cfg.FeedPath == "" {
-		return &pipeline.FeedResult{}, nil
+		return &Result{}, nil
 	}
 	it, err := BuildItem(cfg, in, warnf)
 	if err != nil {
@@ -102,7 +102,7 @@ func Update(ctx context.Context, cfg *pipeline.Config, in Input, warnf func(form
 			warnf("the feed is updated, but the episode's guid %s could not be recorded: %v", res.GUID, err)
 		}
 	}
-	return &pipeline.FeedResult{Path: cfg.FeedPath, GUID: res.GUID, Replaced: res.Replaced}, nil
+	return &Result{Path: cfg.FeedPath, GUID: res.GUID, Replaced: res.Replaced}, nil
 }
 
 // GUID is the episode's identity: cfg.GUID (--guid) when set, else the guid
@@ -318,7 +318,7 @@ func persons(hosts []string, tr *pipeline.Transcript) []feeds.Person {
 }
 
 // soundbites are the soundbites of the quotes stage's result.
-func soundbites(qs *pipeline.Quotes, duration int) []feeds.Soundbite {
+func soundbites(qs *quotes.Quotes, duration int) []feeds.Soundbite {
 	if qs == nil {
 		return nil
 	}

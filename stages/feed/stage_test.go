@@ -44,12 +44,12 @@ func results() Input {
 		},
 	}
 	al := &pipeline.Alignment{Transcript: tr, Method: "test", Timed: true, Duration: 41.6}
-	nt := &pipeline.Notes{
+	nt := &notes.Notes{
 		HTML:        "<!doctype html><html><head><title>x</title></head><body><h1>Notes</h1><p>All of it.</p></body></html>",
 		Description: "<p>We talk about <a href=\"https://fast.ai\">fast.ai</a>.</p>",
 	}
-	qs := &pipeline.Quotes{Quotes: []pipeline.Quote{
-		{Text: "Deep learning is for everyone.", Speaker: "Jeremy Howard", Score: 1, Soundbite: &pipeline.Soundbite{StartTime: 2.5, Duration: 20}},
+	qs := &quotes.Quotes{Quotes: []quotes.Quote{
+		{Text: "Deep learning is for everyone.", Speaker: "Jeremy Howard", Score: 1, Soundbite: &quotes.Soundbite{StartTime: 2.5, Duration: 20}},
 		{Text: "no clip", Speaker: "Alex", Score: 0.5},
 	}}
 	wr := &pipeline.Output{Files: []pipeline.File{{Name: "transcript.vtt"}, {Name: "transcript.json"}, {Name: "transcript.srt"}, {Name: "episode.html"}, {Name: "chapters.json"}, {Name: "quotes.json"}}}
@@ -143,7 +143,7 @@ func TestStageWritesItem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fr := res.(*pipeline.FeedResult)
+	fr := res.(*Result)
 	if fr.Path != cfg.FeedPath || fr.GUID == "" || fr.Replaced {
 		t.Errorf("result = %+v, want path %s, a guid, not replaced", fr, cfg.FeedPath)
 	}
@@ -196,7 +196,7 @@ func TestStageWritesItem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !res.(*pipeline.FeedResult).Replaced || res.(*pipeline.FeedResult).GUID != fr.GUID {
+	if !res.(*Result).Replaced || res.(*Result).GUID != fr.GUID {
 		t.Errorf("rerun result = %+v, want replaced with guid %s", res, fr.GUID)
 	}
 	after, _ := os.ReadFile(cfg.FeedPath)
@@ -217,7 +217,7 @@ func strip(b []byte) string {
 
 func TestStageNoFeed(t *testing.T) {
 	res, err := Stage.Run(context.Background(), &pipeline.Pass{Stage: Stage, Config: &pipeline.Config{}})
-	if fr, ok := res.(*pipeline.FeedResult); err != nil || !ok || *fr != (pipeline.FeedResult{}) {
+	if fr, ok := res.(*Result); err != nil || !ok || *fr != (Result{}) {
 		t.Errorf("Run(no feed path) = %v, %v, want an empty FeedResult", res, err)
 	}
 }

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/shownotes/shownotes/stages/chapters"
+	"github.com/shownotes/shownotes/stages/summary"
+
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/notes"
 )
@@ -13,8 +16,8 @@ func ExampleRender() {
 		Transcript: &pipeline.Transcript{Header: pipeline.Header{Guest: "Ada Lovelace", Bio: "Mathematician & writer"}},
 		Timed:      true,
 		Duration:   900,
-		Summary:    &pipeline.Summary{Sentences: []string{"The engine could compose music.", "It weaves algebraic patterns."}},
-		Chapters: &pipeline.Chapters{Chapters: []pipeline.Chapter{
+		Summary:    &summary.Summary{Sentences: []string{"The engine could compose music.", "It weaves algebraic patterns."}},
+		Chapters: &chapters.Chapters{Chapters: []chapters.Chapter{
 			{Start: 0, Title: "Analytical engine"}, {Start: 312.4, Title: "Notes on <Bernoulli>"}, {Start: 620, Title: "Poetical science"},
 		}},
 	})

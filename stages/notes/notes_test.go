@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shownotes/shownotes/stages/entities"
+	"github.com/shownotes/shownotes/stages/quotes"
+
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 	"github.com/shownotes/shownotes/stages/chapters"
@@ -63,15 +66,15 @@ func input(t *testing.T, al *pipeline.Alignment) Input {
 		return 0
 	}
 	at := func(i int) *float64 { return pipeline.Ptr(tr.Words[i].Start) }
-	ents := &pipeline.Entities{}
+	ents := &entities.Entities{}
 	for _, e := range []struct{ name, typ, link string }{
 		{"Jeremy", pipeline.Person, ""}, {"Kaggle", pipeline.Org, "https://www.kaggle.com/"}, {"Scale", pipeline.Org, ""},
 	} {
 		i := find(e.name)
-		ents.Entities = append(ents.Entities, pipeline.Entity{Name: e.name, Type: e.typ, Mentions: 1, FirstMention: at(i), FirstWord: i, Link: e.link})
+		ents.Entities = append(ents.Entities, entities.Entity{Name: e.name, Type: e.typ, Mentions: 1, FirstMention: at(i), FirstWord: i, Link: e.link})
 	}
 	q := tr.Sentences[1]
-	qs := &pipeline.Quotes{Quotes: []pipeline.Quote{{Text: tr.Text(q), Speaker: tr.Words[q.First].Speaker,
+	qs := &quotes.Quotes{Quotes: []quotes.Quote{{Text: tr.Text(q), Speaker: tr.Words[q.First].Speaker,
 		Start: at(q.First), End: pipeline.Ptr(tr.Words[q.End-1].End), Words: q, Score: 1}}}
 	return Input{Transcript: tr, Timed: al.Timed, Duration: al.Duration, Summary: su, Chapters: ch, Entities: ents, Quotes: qs,
 		TranscriptURL: map[bool]string{true: TranscriptURL("https://example.com/show/", "/tmp/out/ep1")}[al.Timed]}
@@ -134,7 +137,7 @@ func TestStamp(t *testing.T) {
 }
 
 func TestLongEpisodeStamps(t *testing.T) {
-	in := Input{Timed: true, Duration: 4000, Chapters: &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: 0, Title: "A"}, {Start: 3700, Title: "B"}}}}
+	in := Input{Timed: true, Duration: 4000, Chapters: &chapters.Chapters{Chapters: []chapters.Chapter{{Start: 0, Title: "A"}, {Start: 3700, Title: "B"}}}}
 	n, err := Render(context.Background(), in)
 	if err != nil {
 		t.Fatal(err)
@@ -149,10 +152,10 @@ func TestEscaping(t *testing.T) {
 	in := Input{
 		Transcript: &pipeline.Transcript{Header: pipeline.Header{Guest: evil, Bio: "a & b"}},
 		Timed:      true,
-		Summary:    &pipeline.Summary{Sentences: []string{evil}},
-		Chapters:   &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: 0, Title: evil}}},
-		Entities:   &pipeline.Entities{Entities: []pipeline.Entity{{Name: evil, Type: pipeline.Work, Link: "javascript:alert(1)"}}},
-		Quotes:     &pipeline.Quotes{Quotes: []pipeline.Quote{{Text: evil, Speaker: "<b>"}}},
+		Summary:    &summary.Summary{Sentences: []string{evil}},
+		Chapters:   &chapters.Chapters{Chapters: []chapters.Chapter{{Start: 0, Title: evil}}},
+		Entities:   &entities.Entities{Entities: []entities.Entity{{Name: evil, Type: pipeline.Work, Link: "javascript:alert(1)"}}},
+		Quotes:     &quotes.Quotes{Quotes: []quotes.Quote{{Text: evil, Speaker: "<b>"}}},
 	}
 	n, err := Render(context.Background(), in)
 	if err != nil {
@@ -175,26 +178,26 @@ func TestEscaping(t *testing.T) {
 
 func TestFitDescription(t *testing.T) {
 	long := strings.Repeat("word ", 30)
-	var ents []pipeline.Entity
+	var ents []entities.Entity
 	for i, typ := range []string{pipeline.Person, pipeline.Org, pipeline.Place, pipeline.Work, pipeline.Other} {
 		for j := range 25 {
-			ents = append(ents, pipeline.Entity{Name: fmt.Sprintf("%s name %d & co", typ, j), Type: typ, Mentions: j,
+			ents = append(ents, entities.Entity{Name: fmt.Sprintf("%s name %d & co", typ, j), Type: typ, Mentions: j,
 				FirstMention: pipeline.Ptr(float64(i*100 + j)), FirstWord: i*100 + j})
 		}
 	}
-	var qs []pipeline.Quote
+	var qs []quotes.Quote
 	for i := range 5 {
-		qs = append(qs, pipeline.Quote{Text: long + fmt.Sprint(i), Speaker: "Guest", Start: pipeline.Ptr(float64(i * 60))})
+		qs = append(qs, quotes.Quote{Text: long + fmt.Sprint(i), Speaker: "Guest", Start: pipeline.Ptr(float64(i * 60))})
 	}
-	var chs []pipeline.Chapter
+	var chs []chapters.Chapter
 	for i := range 10 {
-		chs = append(chs, pipeline.Chapter{Start: float64(i * 200), Title: fmt.Sprintf("Topic number %d", i)})
+		chs = append(chs, chapters.Chapter{Start: float64(i * 200), Title: fmt.Sprintf("Topic number %d", i)})
 	}
 	in := Input{
 		Transcript: &pipeline.Transcript{Header: pipeline.Header{Guest: "Guest Name", Bio: long}},
 		Timed:      true, Duration: 2000,
-		Summary:  &pipeline.Summary{Sentences: []string{long + "one.", long + "two.", long + "three."}},
-		Chapters: &pipeline.Chapters{Chapters: chs}, Entities: &pipeline.Entities{Entities: ents}, Quotes: &pipeline.Quotes{Quotes: qs},
+		Summary:  &summary.Summary{Sentences: []string{long + "one.", long + "two.", long + "three."}},
+		Chapters: &chapters.Chapters{Chapters: chs}, Entities: &entities.Entities{Entities: ents}, Quotes: &quotes.Quotes{Quotes: qs},
 		TranscriptURL: "https://example.com/ep/transcript.vtt",
 	}
 	n, err := Render(context.Background(), in)
@@ -233,10 +236,10 @@ func TestFitSteps(t *testing.T) {
 	in := Input{
 		Transcript: &pipeline.Transcript{Header: pipeline.Header{Guest: "G", Bio: "bio"}},
 		Timed:      true, Duration: 100,
-		Summary:  &pipeline.Summary{Sentences: []string{"One sentence here.", "Another one."}},
-		Chapters: &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: 0, Title: "A"}, {Start: 61, Title: "B"}}},
-		Entities: &pipeline.Entities{Entities: []pipeline.Entity{{Name: "X", Type: pipeline.Person}, {Name: "Y", Type: pipeline.Other}}},
-		Quotes:   &pipeline.Quotes{Quotes: []pipeline.Quote{{Text: "Q", Speaker: "G"}}},
+		Summary:  &summary.Summary{Sentences: []string{"One sentence here.", "Another one."}},
+		Chapters: &chapters.Chapters{Chapters: []chapters.Chapter{{Start: 0, Title: "A"}, {Start: 61, Title: "B"}}},
+		Entities: &entities.Entities{Entities: []entities.Entity{{Name: "X", Type: pipeline.Person}, {Name: "Y", Type: pipeline.Other}}},
+		Quotes:   &quotes.Quotes{Quotes: []quotes.Quote{{Text: "Q", Speaker: "G"}}},
 	}
 	d := build(in)
 	for limit := 0; limit <= len(d.html()); limit += 7 {
@@ -272,7 +275,7 @@ func TestJSONFiles(t *testing.T) {
 	if s := strings.Join(strings.Fields(string(q)), ""); s != `{"quotes":[]}` {
 		t.Errorf("QuotesJSON(nil) = %s", s)
 	}
-	e, err := EntitiesJSON(&pipeline.Entities{Entities: []pipeline.Entity{{Name: "A", Type: pipeline.Person, FirstMention: pipeline.Ptr(1.5)}}})
+	e, err := EntitiesJSON(&entities.Entities{Entities: []entities.Entity{{Name: "A", Type: pipeline.Person, FirstMention: pipeline.Ptr(1.5)}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -290,10 +293,10 @@ func FuzzRender(f *testing.F) {
 		in := Input{
 			Transcript: &pipeline.Transcript{Header: pipeline.Header{Guest: s, Bio: s}},
 			Timed:      true, Duration: 10,
-			Summary:  &pipeline.Summary{Sentences: []string{s}},
-			Chapters: &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: 0, Title: s}}},
-			Entities: &pipeline.Entities{Entities: []pipeline.Entity{{Name: s, Type: s, Link: s}}},
-			Quotes:   &pipeline.Quotes{Quotes: []pipeline.Quote{{Text: s, Speaker: s}}},
+			Summary:  &summary.Summary{Sentences: []string{s}},
+			Chapters: &chapters.Chapters{Chapters: []chapters.Chapter{{Start: 0, Title: s}}},
+			Entities: &entities.Entities{Entities: []entities.Entity{{Name: s, Type: s, Link: s}}},
+			Quotes:   &quotes.Quotes{Quotes: []quotes.Quote{{Text: s, Speaker: s}}},
 		}
 		n, err := Render(context.Background(), in)
 		if err != nil {
@@ -314,9 +317,9 @@ func FuzzRender(f *testing.F) {
 func TestPublishingRules(t *testing.T) {
 	ctx := context.Background()
 	tr := &pipeline.Transcript{Header: pipeline.Header{Guest: "Eve <script>alert(1)</script>", Bio: "A *bold* <b>claim</b>"}}
-	ch := &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: 0, Title: "<script>x</script> Intro"}, {Start: 61, Title: "Next"}}}
-	untimedCh := &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: pipeline.NoTime, Title: "Intro"}}}
-	qs := &pipeline.Quotes{Quotes: []pipeline.Quote{{Text: "<img src=x onerror=alert(1)> said [this](javascript:alert(1))", Speaker: "Eve"}}}
+	ch := &chapters.Chapters{Chapters: []chapters.Chapter{{Start: 0, Title: "<script>x</script> Intro"}, {Start: 61, Title: "Next"}}}
+	untimedCh := &chapters.Chapters{Chapters: []chapters.Chapter{{Start: pipeline.NoTime, Title: "Intro"}}}
+	qs := &quotes.Quotes{Quotes: []quotes.Quote{{Text: "<img src=x onerror=alert(1)> said [this](javascript:alert(1))", Speaker: "Eve"}}}
 	for _, tc := range []struct {
 		name         string
 		in           Input

@@ -10,6 +10,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/shownotes/shownotes/stages/entities"
+	"github.com/shownotes/shownotes/stages/quotes"
+	"github.com/shownotes/shownotes/stages/summary"
+
 	"github.com/shownotes/shownotes/feeds"
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/chapters"
@@ -28,10 +32,10 @@ type Input struct {
 	Hosts      []string             // the configured hosts (podcast.toml), to tell the guest
 	Timed      bool                 // false: no times anywhere
 	Duration   float64              // seconds; an hour or more writes HH:MM:SS
-	Summary    *pipeline.Summary
-	Chapters   *pipeline.Chapters
-	Entities   *pipeline.Entities
-	Quotes     *pipeline.Quotes
+	Summary    *summary.Summary
+	Chapters   *chapters.Chapters
+	Entities   *entities.Entities
+	Quotes     *quotes.Quotes
 	// TranscriptURL is the transcript's address; "" leaves the link out.
 	TranscriptURL string
 }
@@ -83,9 +87,9 @@ var groupOrder = []struct{ typ, label string }{
 // chapters format requires numeric startTimes; the feed links the file only
 // when this run wrote it). The HTML uses only the tags Apple keeps in a
 // description: p, ul, li, a.
-func Render(ctx context.Context, in Input) (*pipeline.Notes, error) {
+func Render(ctx context.Context, in Input) (*Notes, error) {
 	d := build(in)
-	n := &pipeline.Notes{HTML: d.html(), Markdown: d.markdown(), Text: d.text()}
+	n := &Notes{HTML: d.html(), Markdown: d.markdown(), Text: d.text()}
 	n.Description, n.Dropped = fit(d, DescriptionLimit)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -119,7 +123,7 @@ func Render(ctx context.Context, in Input) (*pipeline.Notes, error) {
 // TimedChapters reports whether chapters.json can be published: the run is
 // timed (from the audio, or approximately from the transcript's own stamps)
 // and there is at least one chapter, each with a known start.
-func TimedChapters(timed bool, c *pipeline.Chapters) bool {
+func TimedChapters(timed bool, c *chapters.Chapters) bool {
 	if c == nil || len(c.Chapters) == 0 || !(timed || c.Timed) {
 		return false
 	}
@@ -541,8 +545,8 @@ func fit(d *doc, limit int) (string, []string) {
 
 // EntitiesJSON renders entities.json: {"entities":[...]} with empty lists
 // as [] and unknown first mentions as null.
-func EntitiesJSON(e *pipeline.Entities) ([]byte, error) {
-	out := pipeline.Entities{Entities: []pipeline.Entity{}}
+func EntitiesJSON(e *entities.Entities) ([]byte, error) {
+	out := entities.Entities{Entities: []entities.Entity{}}
 	if e != nil {
 		for _, x := range e.Entities {
 			if x.Aliases == nil {
@@ -558,8 +562,8 @@ func EntitiesJSON(e *pipeline.Entities) ([]byte, error) {
 }
 
 // QuotesJSON renders quotes.json: {"quotes":[...]}, best first.
-func QuotesJSON(q *pipeline.Quotes) ([]byte, error) {
-	out := pipeline.Quotes{Quotes: []pipeline.Quote{}}
+func QuotesJSON(q *quotes.Quotes) ([]byte, error) {
+	out := quotes.Quotes{Quotes: []quotes.Quote{}}
 	if q != nil {
 		for _, x := range q.Quotes {
 			if x.Start != nil && !pipeline.Known(*x.Start) {

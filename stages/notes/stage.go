@@ -42,16 +42,16 @@ var Stage = &pipeline.Stage{
 	Name:       "notes",
 	Doc:        "render the show notes (html, md, txt) and chapters.json, entities.json, quotes.json",
 	Requires:   []*pipeline.Stage{align.Stage, entities.Stage, quotes.Stage, chapters.Stage, summary.Stage},
-	ResultType: reflect.TypeOf(new(pipeline.Notes)),
+	ResultType: reflect.TypeOf(new(Notes)),
 	Run:        run,
 }
 
 func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	in := Input{
-		Entities: pipeline.Result[*pipeline.Entities](pass.ResultOf, entities.Stage),
-		Quotes:   pipeline.Result[*pipeline.Quotes](pass.ResultOf, quotes.Stage),
-		Chapters: pipeline.Result[*pipeline.Chapters](pass.ResultOf, chapters.Stage),
-		Summary:  pipeline.Result[*pipeline.Summary](pass.ResultOf, summary.Stage),
+		Entities: pipeline.Result[*entities.Entities](pass.ResultOf, entities.Stage),
+		Quotes:   pipeline.Result[*quotes.Quotes](pass.ResultOf, quotes.Stage),
+		Chapters: pipeline.Result[*chapters.Chapters](pass.ResultOf, chapters.Stage),
+		Summary:  pipeline.Result[*summary.Summary](pass.ResultOf, summary.Stage),
 	}
 	if al := pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage); al != nil {
 		in.Transcript, in.Timed, in.Duration = al.Transcript, al.Timed, al.Duration

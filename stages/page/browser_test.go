@@ -14,6 +14,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shownotes/shownotes/stages/chapters"
+	"github.com/shownotes/shownotes/stages/entities"
+	"github.com/shownotes/shownotes/stages/quotes"
+
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -512,9 +516,9 @@ func TestBrowserPhoneLongWords(t *testing.T) {
 	tr.Turns = []pipeline.Turn{{Speaker: speaker, Words: pipeline.Span{First: 0, End: len(tr.Words)}, Time: pipeline.NoTime}}
 	in := Input{
 		Alignment: &pipeline.Alignment{Transcript: tr, Timed: true, Duration: 5},
-		Chapters:  &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: 3723, Title: "A chapter " + long}}},
-		Entities:  &pipeline.Entities{Entities: []pipeline.Entity{{Name: long, Type: pipeline.Work, Mentions: 12, FirstMention: pipeline.Ptr(1), Link: "https://example.com/" + long}}},
-		Quotes:    &pipeline.Quotes{Quotes: []pipeline.Quote{{Text: long, Speaker: speaker, Start: pipeline.Ptr(3)}}},
+		Chapters:  &chapters.Chapters{Chapters: []chapters.Chapter{{Start: 3723, Title: "A chapter " + long}}},
+		Entities:  &entities.Entities{Entities: []entities.Entity{{Name: long, Type: pipeline.Work, Mentions: 12, FirstMention: pipeline.Ptr(1), Link: "https://example.com/" + long}}},
+		Quotes:    &quotes.Quotes{Quotes: []quotes.Quote{{Text: long, Speaker: speaker, Start: pipeline.Ptr(3)}}},
 		Title:     "Title " + long,
 	}
 	u := writePage(t, in)

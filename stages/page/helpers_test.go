@@ -4,6 +4,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shownotes/shownotes/stages/chapters"
+	"github.com/shownotes/shownotes/stages/entities"
+	"github.com/shownotes/shownotes/stages/quotes"
+
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 )
@@ -31,23 +35,23 @@ func sampleInput(t testing.TB, dir string) Input {
 	prev := wordIndex(t, tr, 0, "Previously")
 	thanks := tr.Turns[1].Words.First
 	cool := tr.Turns[2].Words.First
-	ch := &pipeline.Chapters{Chapters: []pipeline.Chapter{
+	ch := &chapters.Chapters{Chapters: []chapters.Chapter{
 		{Start: at(0), Title: "Introductions", Words: pipeline.Span{First: 0, End: prev}},
 		{Start: at(prev), Title: "Analytic & Kaggle", Words: pipeline.Span{First: prev, End: thanks}},
 		{Start: at(thanks), Title: "Thanks", Words: pipeline.Span{First: thanks, End: cool}},
 		{Start: at(cool), Title: "First steps in deep learning", Words: pipeline.Span{First: cool, End: len(tr.Words)}},
 	}}
 	qEnd := wordIndex(t, tr, prev, "medicine") + 1
-	q := &pipeline.Quotes{Quotes: []pipeline.Quote{{
+	q := &quotes.Quotes{Quotes: []quotes.Quote{{
 		Text: tr.Text(pipeline.Span{First: prev, End: qEnd}), Speaker: tr.Words[prev].Speaker,
 		Start: pipeline.Ptr(at(prev)), End: pipeline.Ptr(tr.Words[qEnd-1].End), Score: 1,
 		Words: pipeline.Span{First: prev, End: qEnd},
 	}}}
-	ent := func(name, typ string, first int, mentions int, link string) pipeline.Entity {
-		return pipeline.Entity{Name: name, Type: typ, Mentions: mentions, FirstMention: pipeline.Ptr(at(first)), FirstWord: first, Link: link}
+	ent := func(name, typ string, first int, mentions int, link string) entities.Entity {
+		return entities.Entity{Name: name, Type: typ, Mentions: mentions, FirstMention: pipeline.Ptr(at(first)), FirstWord: first, Link: link}
 	}
 	jeremy := wordIndex(t, tr, 0, "Jeremy")
-	e := &pipeline.Entities{Entities: []pipeline.Entity{
+	e := &entities.Entities{Entities: []entities.Entity{
 		ent("Jeremy Howard", pipeline.Person, jeremy, 1, ""),
 		ent("Alex Wang", pipeline.Person, wordIndex(t, tr, 0, "Alex"), 1, ""),
 		ent("Scale", pipeline.Org, wordIndex(t, tr, 0, "Scale"), 1, "https://scale.com"),

@@ -11,6 +11,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shownotes/shownotes/stages/chapters"
+	"github.com/shownotes/shownotes/stages/entities"
+	"github.com/shownotes/shownotes/stages/quotes"
+
 	"github.com/shownotes/shownotes/pipeline"
 )
 
@@ -18,9 +22,9 @@ import (
 // leaves out what it has no data for.
 type Input struct {
 	Alignment *pipeline.Alignment
-	Entities  *pipeline.Entities
-	Quotes    *pipeline.Quotes
-	Chapters  *pipeline.Chapters
+	Entities  *entities.Entities
+	Quotes    *quotes.Quotes
+	Chapters  *chapters.Chapters
 
 	// Title is the episode title; "" takes the transcript header's, then
 	// "Episode".

@@ -116,9 +116,9 @@ func TestRenderEscaping(t *testing.T) {
 			in: Input{
 				Alignment: oneTurn("Ann", "hi"),
 				Title:     `</title><script>x()</script>`,
-				Chapters:  &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: 0, Title: "<b>bold</b> & co"}}},
-				Quotes:    &pipeline.Quotes{Quotes: []pipeline.Quote{{Text: "<img src=x onerror=y()>", Speaker: "A<B", Start: pipeline.Ptr(0)}}},
-				Entities: &pipeline.Entities{Entities: []pipeline.Entity{
+				Chapters:  &chapters.Chapters{Chapters: []chapters.Chapter{{Start: 0, Title: "<b>bold</b> & co"}}},
+				Quotes:    &quotes.Quotes{Quotes: []quotes.Quote{{Text: "<img src=x onerror=y()>", Speaker: "A<B", Start: pipeline.Ptr(0)}}},
+				Entities: &entities.Entities{Entities: []entities.Entity{
 					{Name: `Bad "Name"`, Type: pipeline.Person, Link: "javascript:alert(1)"},
 					{Name: "Odd", Type: "ALIEN", Link: "https://example.com/?a=1&b=2"},
 				}},
@@ -238,7 +238,7 @@ func TestRenderBadIndices(t *testing.T) {
 	tr.Notes = []pipeline.Note{{Text: "music", Before: -3}, {Text: "end", Before: 1000}}
 	tr.Words[2].Start = pipeline.NoTime
 	tr.Words[3].Start = math.Inf(1)
-	page, err := Render(Input{Alignment: a, Chapters: &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: math.NaN(), Title: "x"}}}})
+	page, err := Render(Input{Alignment: a, Chapters: &chapters.Chapters{Chapters: []chapters.Chapter{{Start: math.NaN(), Title: "x"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +299,7 @@ func TestStage(t *testing.T) {
 	// page too.
 	for _, results := range []map[*pipeline.Stage]any{
 		{align.Stage: nil, entities.Stage: nil, quotes.Stage: nil, chapters.Stage: nil},
-		{align.Stage: new(pipeline.Alignment), entities.Stage: new(pipeline.Entities), quotes.Stage: new(pipeline.Quotes), chapters.Stage: new(pipeline.Chapters)},
+		{align.Stage: new(pipeline.Alignment), entities.Stage: new(entities.Entities), quotes.Stage: new(quotes.Quotes), chapters.Stage: new(chapters.Chapters)},
 	} {
 		res, err := Stage.Run(context.Background(), &pipeline.Pass{Stage: Stage, ResultOf: results})
 		if err != nil {
@@ -338,12 +338,12 @@ func synthetic(n int) *pipeline.Alignment {
 }
 
 // syntheticChapters are 12 chapters spread over the alignment.
-func syntheticChapters(a *pipeline.Alignment) *pipeline.Chapters {
+func syntheticChapters(a *pipeline.Alignment) *chapters.Chapters {
 	n := len(a.Transcript.Words)
-	c := &pipeline.Chapters{}
+	c := &chapters.Chapters{}
 	for k := range 12 {
 		first := k * n / 12
-		c.Chapters = append(c.Chapters, pipeline.Chapter{Start: a.Transcript.Words[first].Start, Title: fmt.Sprintf("Part %d", k+1), Words: pipeline.Span{First: first, End: (k + 1) * n / 12}})
+		c.Chapters = append(c.Chapters, chapters.Chapter{Start: a.Transcript.Words[first].Start, Title: fmt.Sprintf("Part %d", k+1), Words: pipeline.Span{First: first, End: (k + 1) * n / 12}})
 	}
 	return c
 }
@@ -421,9 +421,9 @@ func FuzzRender(f *testing.F) {
 			}
 			page, err := Render(Input{
 				Alignment: a,
-				Chapters:  &pipeline.Chapters{Chapters: []pipeline.Chapter{{Start: start, Title: chapter}}},
-				Quotes:    &pipeline.Quotes{Quotes: []pipeline.Quote{{Text: text, Speaker: speaker, Start: &start}}},
-				Entities:  &pipeline.Entities{Entities: []pipeline.Entity{{Name: chapter, Type: pipeline.Person, FirstMention: &start, Link: text}}},
+				Chapters:  &chapters.Chapters{Chapters: []chapters.Chapter{{Start: start, Title: chapter}}},
+				Quotes:    &quotes.Quotes{Quotes: []quotes.Quote{{Text: text, Speaker: speaker, Start: &start}}},
+				Entities:  &entities.Entities{Entities: []entities.Entity{{Name: chapter, Type: pipeline.Person, FirstMention: &start, Link: text}}},
 				Title:     chapter,
 			})
 			if err != nil {

@@ -46,9 +46,9 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	}
 	in := Input{
 		Alignment: pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage),
-		Entities:  pipeline.Result[*pipeline.Entities](pass.ResultOf, entities.Stage),
-		Quotes:    pipeline.Result[*pipeline.Quotes](pass.ResultOf, quotes.Stage),
-		Chapters:  pipeline.Result[*pipeline.Chapters](pass.ResultOf, chapters.Stage),
+		Entities:  pipeline.Result[*entities.Entities](pass.ResultOf, entities.Stage),
+		Quotes:    pipeline.Result[*quotes.Quotes](pass.ResultOf, quotes.Stage),
+		Chapters:  pipeline.Result[*chapters.Chapters](pass.ResultOf, chapters.Stage),
 		Title:     cfg.Title,
 		Show:      cfg.Podcast.Title,
 		Lang:      cfg.Podcast.Language,

@@ -63,17 +63,17 @@ type candidate struct {
 // Quote.Text is tr.Text(Quote.Words) with the fillers of speech ("you
 // know,", "I mean,", stutters) left out where an ellipsis marks each cut
 // (see condensed).
-func Pick(tr *pipeline.Transcript, opts Options) (*pipeline.Quotes, error) {
+func Pick(tr *pipeline.Transcript, opts Options) (*Quotes, error) {
 	return PickContext(context.Background(), tr, opts)
 }
 
 // PickContext is Pick that stops with ctx's error when ctx is done.
-func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*pipeline.Quotes, error) {
+func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*Quotes, error) {
 	if tr == nil {
 		return nil, ErrNilTranscript
 	}
 	opts.defaults()
-	res := &pipeline.Quotes{Quotes: []pipeline.Quote{}}
+	res := &Quotes{Quotes: []Quote{}}
 	sents := sentences(tr)
 	if len(sents) == 0 {
 		return res, nil
@@ -110,7 +110,7 @@ func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*p
 			}
 			start, end = round3(start), round3(end)
 		}
-		q := pipeline.Quote{
+		q := Quote{
 			Text:        condensed(tr, c.span),
 			Speaker:     tr.Words[c.span.First].Speaker,
 			Start:       pipeline.Ptr(start),
@@ -325,7 +325,7 @@ func overlap(a, b []string) float64 {
 // soundbite is a 15–60 s clip around the quote: the quote, widened by
 // whole neighbouring sentences of the same turn (after it, then before it)
 // until it lasts 15 s, never past 60 s; nil when times are unknown.
-func soundbite(tr *pipeline.Transcript, sents []pipeline.Span, c candidate) *pipeline.Soundbite {
+func soundbite(tr *pipeline.Transcript, sents []pipeline.Span, c candidate) *Soundbite {
 	start, end := tr.SpanTime(c.span)
 	if !pipeline.Known(start) || !pipeline.Known(end) || end <= start {
 		return nil
@@ -353,7 +353,7 @@ func soundbite(tr *pipeline.Transcript, sents []pipeline.Span, c candidate) *pip
 		dur = 15 // the turn is too short: pad the clip past its end
 	}
 	dur = min(dur, 60)
-	return &pipeline.Soundbite{StartTime: round3(start), Duration: round3(dur), Title: title(tr.Text(c.span))}
+	return &Soundbite{StartTime: round3(start), Duration: round3(dur), Title: title(tr.Text(c.span))}
 }
 
 func round3(x float64) float64 { return float64(int64(x*1000+0.5)) / 1000 }

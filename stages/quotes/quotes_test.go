@@ -43,7 +43,7 @@ func TestParts(t *testing.T) {
 }
 
 // checkVerbatim asserts the quote rules on a transcript's quotes.
-func checkVerbatim(t *testing.T, name string, tr *pipeline.Transcript, qs *pipeline.Quotes, hosts map[string]bool) {
+func checkVerbatim(t *testing.T, name string, tr *pipeline.Transcript, qs *Quotes, hosts map[string]bool) {
 	t.Helper()
 	for i, q := range qs.Quotes {
 		s := q.Words

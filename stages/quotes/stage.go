@@ -23,7 +23,7 @@ var Stage = &pipeline.Stage{
 	Name:       "quotes",
 	Doc:        "pick verbatim quotes worth sharing, best first",
 	Requires:   []*pipeline.Stage{align.Stage},
-	ResultType: reflect.TypeOf(new(pipeline.Quotes)),
+	ResultType: reflect.TypeOf(new(Quotes)),
 	Run:        run,
 }
 

@@ -33,14 +33,14 @@ var Stage = &pipeline.Stage{
 	Name:       "summary",
 	Doc:        "draw a 2-3 sentence summary from the episode itself",
 	Requires:   []*pipeline.Stage{align.Stage},
-	ResultType: reflect.TypeOf(new(pipeline.Summary)),
+	ResultType: reflect.TypeOf(new(Summary)),
 	Run:        run,
 }
 
 func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	al := pipeline.Result[*pipeline.Alignment](pass.ResultOf, align.Stage)
 	if al == nil || al.Transcript == nil {
-		return new(pipeline.Summary), nil
+		return new(Summary), nil
 	}
 	var opts Options
 	if pass.Config != nil {

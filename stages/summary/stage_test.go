@@ -23,7 +23,7 @@ func (w *warnings) Warn(stage, msg string)                 { w.got = append(w.go
 
 // TestStageContract checks the stage as the runner sees it (what the
 // summary says is the editorial tests' business): a valid declaration, a
-// *pipeline.Summary of at most three sentences of the transcript, in order;
+// *Summary of at most three sentences of the transcript, in order;
 // an empty summary, not an error, without an alignment; a warning when the
 // transcript has too few sentences; and a cancelled context honoured.
 func TestStageContract(t *testing.T) {
@@ -36,9 +36,9 @@ func TestStageContract(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, ok := res[Stage].(*pipeline.Summary)
+	s, ok := res[Stage].(*Summary)
 	if !ok || s == nil {
-		t.Fatalf("summary result = %T, want *pipeline.Summary", res[Stage])
+		t.Fatalf("summary result = %T, want *Summary", res[Stage])
 	}
 	al := pipeline.Result[*pipeline.Alignment](res, align.Stage)
 	full := al.Transcript.Text(spanAll(al.Transcript))
@@ -57,7 +57,7 @@ func TestStageContract(t *testing.T) {
 
 	// A nil alignment: an empty summary, no error.
 	got, err := run(context.Background(), &pipeline.Pass{Stage: Stage, ResultOf: map[*pipeline.Stage]any{align.Stage: (*pipeline.Alignment)(nil)}})
-	if err != nil || got.(*pipeline.Summary) == nil || len(got.(*pipeline.Summary).Sentences) != 0 {
+	if err != nil || got.(*Summary) == nil || len(got.(*Summary).Sentences) != 0 {
 		t.Errorf("run(no alignment) = %v, %v; want an empty summary", got, err)
 	}
 

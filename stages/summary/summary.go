@@ -24,8 +24,8 @@ type Options struct {
 
 // Summarize picks 2–3 central, self-contained sentences of the transcript,
 // verbatim, in episode order.
-func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*pipeline.Summary, error) {
-	out := &pipeline.Summary{}
+func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*Summary, error) {
+	out := &Summary{}
 	if t == nil || len(t.Words) == 0 {
 		return out, nil
 	}

@@ -48,7 +48,7 @@ var OutputNames = []string{
 
 func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	var files []pipeline.File
-	if n := pipeline.Result[*pipeline.Notes](pass.ResultOf, notes.Stage); n != nil {
+	if n := pipeline.Result[*notes.Notes](pass.ResultOf, notes.Stage); n != nil {
 		files = append(files, n.Files...)
 	}
 	for _, s := range []*pipeline.Stage{captions.Stage, page.Stage} {
