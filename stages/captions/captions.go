@@ -218,7 +218,7 @@ func wordTimes(t *pipeline.Transcript) (start, end []float64) {
 		}
 		return start, end
 	}
-	fill(start)
+	lexical.Interpolate(start, 0)
 	for i := 1; i < n; i++ {
 		// an aligner (or a renderer) may time a word before the one it
 		// follows: keep the order of the words
@@ -238,28 +238,6 @@ func wordTimes(t *pipeline.Transcript) (start, end []float64) {
 		}
 	}
 	return start, end
-}
-
-func fill(v []float64) {
-	prev := -1
-	for i := range v {
-		if !pipeline.Known(v[i]) {
-			continue
-		}
-		if prev < 0 {
-			for j := 0; j < i; j++ {
-				v[j] = v[i]
-			}
-		} else {
-			for j := prev + 1; j < i; j++ {
-				v[j] = v[prev] + (v[i]-v[prev])*float64(j-prev)/float64(i-prev)
-			}
-		}
-		prev = i
-	}
-	for j := prev + 1; j < len(v); j++ {
-		v[j] = v[prev]
-	}
 }
 
 // stamp formats seconds as HH:MM:SS.mmm (sep ".") or HH:MM:SS,mmm (sep ",").

@@ -52,7 +52,7 @@ func WordTimes(t *pipeline.Transcript) ([]float64, Timing) {
 		}
 	}
 	if known > 0 {
-		interpolate(v, 0)
+		Interpolate(v, 0)
 		return v, Aligned
 	}
 	last, stamps := -1.0, 0
@@ -66,15 +66,15 @@ func WordTimes(t *pipeline.Transcript) ([]float64, Timing) {
 	if stamps < 2 {
 		return nil, Untimed
 	}
-	interpolate(v, speechRate)
+	Interpolate(v, speechRate)
 	return v, Approximate
 }
 
-// interpolate replaces unknown values by linear interpolation between known
+// Interpolate replaces unknown values by linear interpolation between known
 // neighbours. Before the first known value and after the last, values step
 // by 1/rate per index (clamped at 0), or repeat the nearest known value when
 // rate is 0. At least one value must be known.
-func interpolate(v []float64, rate float64) {
+func Interpolate(v []float64, rate float64) {
 	step := 0.0
 	if rate > 0 {
 		step = 1 / rate

@@ -2,6 +2,7 @@ package lexical
 
 import (
 	"math"
+	"reflect"
 	"testing"
 
 	"github.com/shownotes/shownotes/pipeline"
@@ -40,5 +41,25 @@ func TestWordTimes(t *testing.T) {
 	}
 	if got, timing := WordTimes(nil); got != nil || timing != Untimed {
 		t.Errorf("WordTimes(nil) = %v, %v", got, timing)
+	}
+}
+
+func TestInterpolate(t *testing.T) {
+	nan := math.NaN()
+	for _, tc := range []struct {
+		name string
+		in   []float64
+		rate float64
+		want []float64
+	}{
+		{"gaps, edges repeat", []float64{nan, 2, nan, 4, nan}, 0, []float64{2, 2, 3, 4, 4}},
+		{"edges step at rate, clamped at 0", []float64{nan, nan, 1, nan, 3, nan}, 2, []float64{0, 0.5, 1, 2, 3, 3.5}},
+		{"all known", []float64{1, 2}, 0, []float64{1, 2}},
+	} {
+		v := append([]float64(nil), tc.in...)
+		Interpolate(v, tc.rate)
+		if !reflect.DeepEqual(v, tc.want) {
+			t.Errorf("%s: Interpolate(%v, %v) = %v, want %v", tc.name, tc.in, tc.rate, v, tc.want)
+		}
 	}
 }

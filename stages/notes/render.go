@@ -265,53 +265,6 @@ func safeURL(u string) string {
 	return p.String()
 }
 
-func (d *doc) html() string {
-	var b strings.Builder
-	esc := html.EscapeString
-	if len(d.summary) > 0 {
-		b.WriteString("<p>" + esc(strings.Join(d.summary, " ")) + "</p>\n")
-	}
-	if d.guest != "" {
-		b.WriteString("<p>Guest: " + esc(d.guest))
-		if d.bio != "" {
-			b.WriteString(" — " + esc(d.bio))
-		}
-		b.WriteString("</p>\n")
-	}
-	if len(d.chapters) > 0 {
-		b.WriteString("<p>" + d.chaptersHeading() + "</p>\n<ul>\n")
-		for _, c := range d.chapters {
-			b.WriteString("<li>" + join(d.stamp(c.at), esc(c.text)) + "</li>\n")
-		}
-		b.WriteString("</ul>\n")
-	}
-	if len(d.quotes) > 0 {
-		b.WriteString("<p>Quotes</p>\n<ul>\n")
-		for _, q := range d.quotes {
-			b.WriteString("<li>“" + esc(q.text) + "”" + by(esc(q.speaker), d.stamp(q.at)) + "</li>\n")
-		}
-		b.WriteString("</ul>\n")
-	}
-	for _, g := range d.groups {
-		b.WriteString("<p>" + esc(g.label) + ": ")
-		for i, it := range g.items {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			name := esc(it.name)
-			if it.link != "" {
-				name = `<a href="` + esc(it.link) + `">` + name + "</a>"
-			}
-			b.WriteString(d.entity(name, it.at))
-		}
-		b.WriteString("</p>\n")
-	}
-	if d.link != "" {
-		b.WriteString(`<p><a href="` + esc(d.link) + `">Read the transcript</a></p>` + "\n")
-	}
-	return b.String()
-}
-
 func (d *doc) entity(name string, at float64) string {
 	if d.noStamps {
 		return name
@@ -358,96 +311,113 @@ func mdURL(u string) string {
 	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(u)
 }
 
-func (d *doc) markdown() string {
-	var b strings.Builder
-	if len(d.summary) > 0 {
-		b.WriteString(mdEsc(strings.Join(d.summary, " ")) + "\n\n")
-	}
-	if d.guest != "" {
-		b.WriteString("**Guest:** " + mdEsc(d.guest))
-		if d.bio != "" {
-			b.WriteString(" — " + mdEsc(d.bio))
-		}
-		b.WriteString("\n\n")
-	}
-	if len(d.chapters) > 0 {
-		b.WriteString("## " + d.chaptersHeading() + "\n\n")
-		for _, c := range d.chapters {
-			b.WriteString("- " + join(d.stamp(c.at), mdEsc(c.text)) + "\n")
-		}
-		b.WriteString("\n")
-	}
-	if len(d.quotes) > 0 {
-		b.WriteString("## Quotes\n\n")
-		for _, q := range d.quotes {
-			b.WriteString("- “" + mdEsc(q.text) + "”" + by(mdEsc(q.speaker), d.stamp(q.at)) + "\n")
-		}
-		b.WriteString("\n")
-	}
-	for _, g := range d.groups {
-		b.WriteString("**" + g.label + ":** ")
-		for i, it := range g.items {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			name := mdEsc(it.name)
-			if it.link != "" {
-				name = "[" + name + "](" + mdURL(it.link) + ")"
-			}
-			b.WriteString(d.entity(name, it.at))
-		}
-		b.WriteString("\n\n")
-	}
-	if d.link != "" {
-		b.WriteString("[Read the transcript](" + mdURL(d.link) + ")\n")
-	}
-	return strings.TrimRight(b.String(), "\n") + "\n"
+// form is how one of the three forms of the notes writes each part;
+// (*doc).render walks the parts once, in one order, for all of them.
+type form struct {
+	esc        func(string) string           // escape the episode's text
+	link       func(text, url string) string // text linking to url (text already escaped)
+	para       func(string) string           // a paragraph of content in this form
+	lead       func(string) string           // a paragraph's lead-in label ("Guest: ")
+	heading    func(string) string           // a list's heading and opening
+	item       func(body string, bullet bool) string
+	listEnd    string
+	transcript func(url string) string // the transcript link's paragraph content
+	oneNewline bool                    // end with exactly one newline
 }
 
-func (d *doc) text() string {
+var (
+	htmlForm = form{
+		esc:        html.EscapeString,
+		link:       func(t, u string) string { return `<a href="` + html.EscapeString(u) + `">` + t + "</a>" },
+		para:       func(s string) string { return "<p>" + s + "</p>\n" },
+		lead:       func(l string) string { return html.EscapeString(l) + ": " },
+		heading:    func(h string) string { return "<p>" + h + "</p>\n<ul>\n" },
+		item:       func(b string, _ bool) string { return "<li>" + b + "</li>\n" },
+		listEnd:    "</ul>\n",
+		transcript: func(u string) string { return `<a href="` + html.EscapeString(u) + `">Read the transcript</a>` },
+	}
+	markdownForm = form{
+		esc:        mdEsc,
+		link:       func(t, u string) string { return "[" + t + "](" + mdURL(u) + ")" },
+		para:       func(s string) string { return s + "\n\n" },
+		lead:       func(l string) string { return "**" + l + ":** " },
+		heading:    func(h string) string { return "## " + h + "\n\n" },
+		item:       func(b string, _ bool) string { return "- " + b + "\n" },
+		listEnd:    "\n",
+		transcript: func(u string) string { return "[Read the transcript](" + mdURL(u) + ")" },
+		oneNewline: true,
+	}
+	// textForm is plain text: no escaping, no links; a chapter without a
+	// time gets a dash, one with a time starts with it.
+	textForm = form{
+		esc:     func(s string) string { return s },
+		link:    func(t, _ string) string { return t },
+		para:    func(s string) string { return s + "\n\n" },
+		lead:    func(l string) string { return l + ": " },
+		heading: func(h string) string { return h + "\n" },
+		item: func(b string, bullet bool) string {
+			if bullet {
+				return "- " + b + "\n"
+			}
+			return b + "\n"
+		},
+		listEnd:    "\n",
+		transcript: func(u string) string { return "Transcript: " + u },
+		oneNewline: true,
+	}
+)
+
+func (d *doc) html() string     { return d.render(htmlForm) }
+func (d *doc) markdown() string { return d.render(markdownForm) }
+func (d *doc) text() string     { return d.render(textForm) }
+
+// render writes the notes in one form: summary, guest, chapters, quotes,
+// the entity groups and the transcript link, each only when there is one.
+func (d *doc) render(f form) string {
 	var b strings.Builder
 	if len(d.summary) > 0 {
-		b.WriteString(strings.Join(d.summary, " ") + "\n\n")
+		b.WriteString(f.para(f.esc(strings.Join(d.summary, " "))))
 	}
 	if d.guest != "" {
-		b.WriteString("Guest: " + d.guest)
+		g := f.lead("Guest") + f.esc(d.guest)
 		if d.bio != "" {
-			b.WriteString(" — " + d.bio)
+			g += " — " + f.esc(d.bio)
 		}
-		b.WriteString("\n\n")
+		b.WriteString(f.para(g))
 	}
 	if len(d.chapters) > 0 {
-		b.WriteString(d.chaptersHeading() + "\n")
+		b.WriteString(f.heading(d.chaptersHeading()))
 		for _, c := range d.chapters {
-			if s := d.stamp(c.at); s != "" {
-				b.WriteString(s + " " + c.text + "\n")
-			} else {
-				b.WriteString("- " + c.text + "\n")
-			}
+			st := d.stamp(c.at)
+			b.WriteString(f.item(join(st, f.esc(c.text)), st == ""))
 		}
-		b.WriteString("\n")
+		b.WriteString(f.listEnd)
 	}
 	if len(d.quotes) > 0 {
-		b.WriteString("Quotes\n")
+		b.WriteString(f.heading("Quotes"))
 		for _, q := range d.quotes {
-			b.WriteString("“" + q.text + "”" + by(q.speaker, d.stamp(q.at)) + "\n")
+			b.WriteString(f.item("“"+f.esc(q.text)+"”"+by(f.esc(q.speaker), d.stamp(q.at)), false))
 		}
-		b.WriteString("\n")
+		b.WriteString(f.listEnd)
 	}
 	for _, g := range d.groups {
-		b.WriteString(g.label + ": ")
-		for i, it := range g.items {
-			if i > 0 {
-				b.WriteString(", ")
+		var names []string
+		for _, it := range g.items {
+			name := f.esc(it.name)
+			if it.link != "" {
+				name = f.link(name, it.link)
 			}
-			b.WriteString(d.entity(it.name, it.at))
+			names = append(names, d.entity(name, it.at))
 		}
-		b.WriteString("\n\n")
+		b.WriteString(f.para(f.lead(g.label) + strings.Join(names, ", ")))
 	}
 	if d.link != "" {
-		b.WriteString("Transcript: " + d.link + "\n")
+		b.WriteString(f.para(f.transcript(d.link)))
 	}
-	return strings.TrimRight(b.String(), "\n") + "\n"
+	if f.oneNewline {
+		return strings.TrimRight(b.String(), "\n") + "\n"
+	}
+	return b.String()
 }
 
 // fit drops parts of the notes in a fixed order until their HTML fits in
