@@ -3,6 +3,7 @@ package lexical
 import (
 	"cmp"
 	"context"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -132,10 +133,16 @@ func TextRank(ctx context.Context, vecs []map[string]float64) ([]float64, error)
 		sent int
 		w    float64
 	}
+	// Terms are walked in sorted order, never in map order: floating-point
+	// sums then come out the same on every run, so a rerun writes the same
+	// scores.
 	index := map[string][]posting{}
 	norm := make([]float64, n)
+	terms := make([][]string, n)
 	for i, v := range vecs {
-		for k, w := range v {
+		terms[i] = slices.Sorted(maps.Keys(v))
+		for _, k := range terms[i] {
+			w := v[k]
 			index[k] = append(index[k], posting{i, w})
 			norm[i] += w * w
 		}
@@ -152,7 +159,8 @@ func TextRank(ctx context.Context, vecs []map[string]float64) ([]float64, error)
 			continue
 		}
 		touched = touched[:0]
-		for k, wi := range vecs[i] {
+		for _, k := range terms[i] {
+			wi := vecs[i][k]
 			ps := index[k]
 			// postings are in sentence order: only the later sentences
 			at, _ := slices.BinarySearchFunc(ps, i+1, func(p posting, t int) int { return cmp.Compare(p.sent, t) })

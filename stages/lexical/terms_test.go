@@ -2,6 +2,8 @@ package lexical
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -67,6 +69,30 @@ func BenchmarkTextRank(b *testing.B) {
 	for range b.N {
 		if _, err := TextRank(context.Background(), vecs); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestTextRankRepeatable: the same sentences give bit-identical scores on
+// every call (no sum taken in map order), so a rerun writes the same file.
+func TestTextRankRepeatable(t *testing.T) {
+	var docs [][]string
+	for i := range 30 {
+		var d []string
+		for j := range 12 {
+			d = append(d, fmt.Sprintf("w%d", (i*7+j*j)%23), fmt.Sprintf("v%d", (i+j)%5))
+		}
+		docs = append(docs, d)
+	}
+	vecs := TFIDF(docs)
+	first, err := TextRank(context.Background(), vecs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 20 {
+		got, _ := TextRank(context.Background(), vecs)
+		if !reflect.DeepEqual(got, first) {
+			t.Fatalf("TextRank = %v, then %v", first, got)
 		}
 	}
 }
