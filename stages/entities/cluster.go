@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 // group is the mentions of one name under all its spellings.
@@ -410,7 +411,7 @@ func glossaryMentions(tr *pipeline.Transcript, gl pipeline.Glossary, covered, st
 	}
 	cores := make([]string, len(tr.Words))
 	for i, w := range tr.Words {
-		c := strings.Trim(quoteSanitizer.Replace(w.Text), ".,;:!?\"()[]")
+		c := strings.Trim(lexical.StraightQuotes(w.Text), ".,;:!?\"()[]")
 		c = strings.TrimSuffix(c, "'s")
 		cores[i] = strings.Trim(c, "'")
 	}

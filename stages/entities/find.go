@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 // Options tune Find. The zero value works.
@@ -23,6 +24,9 @@ type Options struct {
 	// NoProse turns prose's NER labels off as a typing feature (for
 	// measuring what they add); POS tags are still used.
 	NoProse bool
+	// Tags is the run's tagging of the transcript (the tags stage); nil
+	// tags it here.
+	Tags *lexical.Tagging
 }
 
 // ErrNilTranscript is returned by Find for a nil transcript.
@@ -54,7 +58,7 @@ func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*E
 	if len(tr.Words) == 0 {
 		return res, nil
 	}
-	sents, err := tagSentences(ctx, tr)
+	sents, err := sentences(ctx, tr, opts.Tags)
 	if err != nil {
 		return nil, err
 	}

@@ -8,13 +8,15 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/align"
+	"github.com/shownotes/shownotes/stages/lexical"
+	"github.com/shownotes/shownotes/stages/tags"
 )
 
 // Stage declares the entities stage: find the people, organisations, places and works mentioned.
 var Stage = &pipeline.Stage{
 	Name:       "entities",
 	Doc:        "find the people, organisations, places and works mentioned",
-	Requires:   []*pipeline.Stage{align.Stage},
+	Requires:   []*pipeline.Stage{align.Stage, tags.Stage},
 	ResultType: reflect.TypeOf(new(Entities)),
 	Run:        run,
 }
@@ -24,7 +26,7 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	if al == nil || al.Transcript == nil {
 		return nil, errors.New("no aligned transcript")
 	}
-	opts := Options{}
+	opts := Options{Tags: tags.For(pipeline.Result[*lexical.Tagging](pass.ResultOf, tags.Stage), al.Transcript)}
 	if pass.Config != nil {
 		opts.Glossary = pass.Config.Glossary
 		opts.Hosts = pass.Config.Podcast.Hosts
