@@ -52,9 +52,10 @@ func (o *Options) defaults() {
 
 // candidate is a run of whole sentences of one turn.
 type candidate struct {
-	span  pipeline.Span
-	sents []int // sentence indices
-	score float64
+	span     pipeline.Span
+	sents    []int // sentence indices
+	features [nFeatures]float64
+	score    float64
 }
 
 // Pick chooses verbatim quotes worth sharing, best first: runs of one to
@@ -74,29 +75,14 @@ func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*Q
 	}
 	opts.defaults()
 	res := &Quotes{Quotes: []Quote{}}
-	sents := sentences(tr)
-	if len(sents) == 0 {
-		return res, nil
-	}
-	texts := make([][]string, len(sents))
-	for i, s := range sents {
-		texts[i] = lexical.Terms(words(tr, s))
-	}
-	central, err := lexical.TextRank(ctx, lexical.TFIDF(texts))
+	cands, err := scored(ctx, tr, opts)
 	if err != nil {
 		return nil, err
 	}
-	host := tr.Hosts(opts.Hosts)
-	cands := candidates(tr, sents, host, opts)
-	for i := range cands {
-		c := &cands[i]
-		cen := 0.0
-		for _, s := range c.sents {
-			cen += central[s]
-		}
-		c.score = quotability(words(tr, c.span), cen/float64(len(c.sents)))
+	if len(cands) == 0 {
+		return res, nil
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	sents := sentences(tr)
 	chosen := choose(tr, cands, opts)
 	times, timing := lexical.WordTimes(tr)
 	for i, c := range chosen {
@@ -125,6 +111,38 @@ func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*Q
 		res.Quotes = append(res.Quotes, q)
 	}
 	return res, nil
+}
+
+// scored lists the candidates with their features and scores, best
+// first.
+func scored(ctx context.Context, tr *pipeline.Transcript, opts Options) ([]candidate, error) {
+	opts.defaults()
+	sents := sentences(tr)
+	if len(sents) == 0 {
+		return nil, nil
+	}
+	texts := make([][]string, len(sents))
+	for i, s := range sents {
+		texts[i] = lexical.Terms(words(tr, s))
+	}
+	central, err := lexical.TextRank(ctx, lexical.TFIDF(texts))
+	if err != nil {
+		return nil, err
+	}
+	host := tr.Hosts(opts.Hosts)
+	cands := candidates(tr, sents, host, opts)
+	teaser := teaserEnd(tr, host)
+	for i := range cands {
+		c := &cands[i]
+		cen := 0.0
+		for _, s := range c.sents {
+			cen += central[s]
+		}
+		c.features = features(words(tr, c.span), cen/float64(len(c.sents)), c.span.End <= teaser, len(c.sents))
+		c.score = quotability(c.features)
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	return cands, nil
 }
 
 func words(tr *pipeline.Transcript, s pipeline.Span) []string {
@@ -368,4 +386,23 @@ func title(s string) string {
 		cut = 100
 	}
 	return strings.TrimRight(s[:cut], ",;:") + "…"
+}
+
+// teaserEnd is where the episode's cold open ends: when the episode opens
+// with someone other than a host, and a host speaks within the first
+// fifth of the words, the opening runs to that host's first word; else
+// there is none (0).
+func teaserEnd(tr *pipeline.Transcript, host map[string]bool) int {
+	if len(host) == 0 || len(tr.Words) == 0 || host[tr.Words[0].Speaker] {
+		return 0
+	}
+	for i, w := range tr.Words {
+		if i*5 > len(tr.Words) {
+			return 0
+		}
+		if host[w.Speaker] {
+			return i
+		}
+	}
+	return 0
 }

@@ -7,30 +7,77 @@ import (
 	"github.com/shownotes/shownotes/stages/lexical"
 )
 
-// Quotability weights: centrality says the line is about what the episode
-// is about; the cues say it is phrased as a line worth repeating.
+// The features of a quote, each in [0,1]: centrality says the line is
+// about what the episode is about; the cues say it is phrased as a line
+// worth repeating; Teaser says the show opened with it (a cold open an
+// editor already cut).
 const (
-	wCentral  = 0.30 // TextRank centrality of the quote's sentences, 0..1
-	wGeneral  = 0.12 // speaks to everyone: "you", "we", "people", "never", "no such"
-	wStory    = 0.15 // penalty: a told scene ("I said", "she was", quoted speech)
-	wClaim    = 0.12 // states something: "is", "never", "the key", "the problem"
-	wNumber   = 0.08 // carries a number: "25 years", "40%"
-	wContrast = 0.10 // turns: "but", "instead", "actually", "rather than"
-	wStance   = 0.10 // the speaker's own view: "I think", "we need", "I believe"
-	wBrevity  = 0.10 // 12–25 words reads best; shorter and longer lose
-	wFiller   = 0.30 // penalty per filler or stutter per word ("you know", "I, I")
+	fCentral     = iota // TextRank centrality of the quote's sentences
+	fClaim              // states something: "is", "never", "the key", "the problem"
+	fNumber             // carries a number: "25 years", "40%"
+	fContrast           // turns: "but", "instead", "actually", "rather than"
+	fStance             // the speaker's own view: "I think", "we need", "I believe"
+	fBrevity            // 10–22 words reads best; shorter and longer lose
+	fFiller             // fillers or stutters per word ("you know", "I, I")
+	fGeneral            // speaks to everyone: "you", "we", "people", "never"
+	fStory              // a told scene ("I said", "she was", quoted speech)
+	fTeaser             // in the guest's opening before the host first speaks (a cold open)
+	fHedge              // opens with a hedge: "I think", "I feel", "I guess"
+	fFirstPerson        // about the speaker: "I", "my", "me"
+	fOneSentence        // one sentence, not a run of two or three
+	nFeatures
 )
 
-// partScores are the parts of a quote's score, each in [0,1].
-type partScores struct {
-	Claim, Number, Contrast, Stance, Brevity, Filler, General, Story float64
+// weights score a quote's features (quotability is their weighted sum).
+var weights = [nFeatures]float64{
+	fCentral: 0.30, fClaim: 0.12, fNumber: 0.08, fContrast: 0.10, fStance: 0.10, fBrevity: 0.10,
+	fFiller: -0.30, fGeneral: 0.12, fStory: -0.15,
 }
 
-// quotability scores a quote's words given its centrality.
-func quotability(ws []string, centrality float64) float64 {
+// quotability is the weighted sum of a quote's features.
+func quotability(f [nFeatures]float64) float64 {
+	s := 0.0
+	for i, w := range weights {
+		s += w * f[i]
+	}
+	return s
+}
+
+// features computes a quote's features from its words, its centrality,
+// whether it is in the cold open and its sentence count.
+func features(ws []string, centrality float64, teaser bool, sentences int) [nFeatures]float64 {
 	p := parts(ws)
-	return wCentral*centrality + wClaim*p.Claim + wNumber*p.Number + wContrast*p.Contrast +
-		wStance*p.Stance + wBrevity*p.Brevity - wFiller*p.Filler + wGeneral*p.General - wStory*p.Story
+	var f [nFeatures]float64
+	f[fCentral], f[fClaim], f[fNumber], f[fContrast], f[fStance] = centrality, p.Claim, p.Number, p.Contrast, p.Stance
+	f[fBrevity], f[fFiller], f[fGeneral], f[fStory] = p.Brevity, p.Filler, p.General, p.Story
+	if teaser {
+		f[fTeaser] = 1
+	}
+	if len(ws) >= 2 {
+		switch lexical.Fold(ws[0]) + " " + lexical.Fold(ws[1]) {
+		case "i think", "i feel", "i guess", "i believe":
+			f[fHedge] = 1
+		}
+	}
+	first := 0
+	for _, w := range ws {
+		switch lexical.Fold(w) {
+		case "i", "me", "my", "i'm", "i've", "i'd", "myself":
+			first++
+		}
+	}
+	if len(ws) > 0 {
+		f[fFirstPerson] = min(1, 5*float64(first)/float64(len(ws)))
+	}
+	if sentences == 1 {
+		f[fOneSentence] = 1
+	}
+	return f
+}
+
+// partScores are the cue features computed from a quote's words alone.
+type partScores struct {
+	Claim, Number, Contrast, Stance, Brevity, Filler, General, Story float64
 }
 
 var (
