@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 // turns builds a transcript from "Speaker: words …" lines, one turn each.
@@ -69,6 +70,31 @@ func TestQuestionTitle(t *testing.T) {
 		got := questionTitle(tr, pipeline.Span{First: 0, End: len(tr.Words)}, map[string]bool{"Host": true})
 		if got != tc.want {
 			t.Errorf("questionTitle(%q) = %q, want %q", tc.host, got, tc.want)
+		}
+	}
+}
+
+// TestColdOpenIntro: the host's introduction after a cold open is a
+// boundary, also when the host asks short questions inside the cold open;
+// an episode the host opens with the introduction has none, and nor has a
+// greeting exchanged before it.
+func TestColdOpenIntro(t *testing.T) {
+	long := "Ann: Today my guest is Bob. " + strings.Repeat("He paints large walls in small towns. ", 8)
+	clip := "Bob: " + strings.Repeat("Paint is how a town remembers itself. ", 5)
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  int // the intro's sentence, -1 for none
+	}{
+		{"guest first", []string{clip, long, "Bob: Thanks."}, 5},
+		{"host asks inside the cold open", []string{"Ann: Why walls?", clip, long, "Bob: Thanks."}, 6},
+		{"host opens with the introduction", []string{long, clip}, -1},
+		{"a greeting first", []string{"Ann: Hi.", "Bob: Hi Ann.", long, clip}, -1},
+	} {
+		tr := turns("Bob", tc.lines...)
+		sents := lexical.Sentences(tr)
+		if _, _, got := structure(tr, sents, tr.Hosts(nil)); got != tc.want {
+			t.Errorf("%s: intro = %d, want %d", tc.name, got, tc.want)
 		}
 	}
 }

@@ -58,10 +58,9 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*Chapters,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		forced, inside := structure(t, sents, hosts)
-		if len(forced) > 0 && !hosts[t.Words[0].Speaker] {
-			intro = forced[0]
-		}
+		var forced []int
+		var inside []bool
+		forced, inside, intro = structure(t, sents, hosts)
 		starts = append(starts, g.choose(k-1, forced, inside)...)
 	}
 	spans := make([]pipeline.Span, len(starts))
@@ -360,6 +359,9 @@ func (g *gaps) fits(si int, chosen []int, skip int, sep float64) bool {
 const (
 	// introWords is the least words of a host's introduction.
 	introWords = 50
+	// coldOpenWords is the least words of a cold open: a greeting
+	// exchanged before the introduction is none.
+	coldOpenWords = 30
 	// welcomeSentences bounds the welcome after a sponsor read: the first
 	// topic starts with the host's first question within this many
 	// sentences of the read's end.
@@ -367,16 +369,18 @@ const (
 )
 
 // structure finds the boundaries an episode's format gives, whatever the
-// vocabulary says: the host's first sentence after a cold open (the guest
-// speaks first), and the return to the conversation after each sponsor read.
+// vocabulary says: the host's introduction after a cold open (intro, -1
+// when there is none), and the return to the conversation after each
+// sponsor read.
 // A sponsor read opens at a sentence naming a sponsor ("brought to you by",
 // "sponsored by") and runs over the following paragraphs of the same
 // speaker that name a sponsor or a web address; it is not a chapter of its
 // own (editors fold it into the chapter before it), so no boundary may fall
 // inside it (inside reports those sentences).
-func structure(t *pipeline.Transcript, sents []pipeline.Span, hosts map[string]bool) (forced []int, inside []bool) {
+func structure(t *pipeline.Transcript, sents []pipeline.Span, hosts map[string]bool) (forced []int, inside []bool, intro int) {
+	intro = -1
 	if len(sents) < 2 {
-		return nil, make([]bool, len(sents))
+		return nil, make([]bool, len(sents)), intro
 	}
 	text := func(si int) string { return t.Text(sents[si]) }
 	spk := func(si int) string { return t.Words[sents[si].First].Speaker }
@@ -397,14 +401,19 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, hosts map[string]b
 		}
 		return false
 	}
-	if !hosts[spk(0)] {
-		// a cold open: the host's introduction is the first long turn of
-		// the host (a question inside the cold open is short)
-		for si := 1; si < len(sents); si++ {
-			if hosts[spk(si)] && turnStart(si) && turnWords(si) >= introWords {
-				forced = append(forced, si)
-				break
+	// a cold open: clips of the guest (the host's short questions among
+	// them) before the host's introduction, the host's first long turn
+	guestSpoke := false
+	for si := 0; si < len(sents); si++ {
+		if !hosts[spk(si)] {
+			guestSpoke = true
+			continue
+		}
+		if turnStart(si) && turnWords(si) >= introWords {
+			if guestSpoke && sents[si].First >= coldOpenWords {
+				forced, intro = append(forced, si), si
 			}
+			break
 		}
 	}
 	reads := lexical.SponsorReads(t, sents)
@@ -429,7 +438,7 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, hosts map[string]b
 			forced = append(forced, next)
 		}
 	}
-	return forced, inside
+	return forced, inside, intro
 }
 
 // questionWords open a question that can title a chapter.

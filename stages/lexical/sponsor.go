@@ -30,43 +30,134 @@ func opensSponsorRead(s string) bool {
 // indices [First, End).
 type SponsorRead struct{ First, End int }
 
+// maxReadWords bounds a host-read advertisement (30–120 s of speech) from
+// its opening cue, or from its sponsor's first mention, to its last
+// mention.
+const maxReadWords = 350
+
 // SponsorReads finds the sponsor reads among the sentences (spans of t's
 // words, in order). A read opens at a sentence naming a sponsor ("brought
 // to you by", "sponsored by") or handing over to one ("after a short word
-// from our sponsors") and runs to the end of its paragraph and over
-// the following paragraphs of the same speaker that name a sponsor or a web
-// address ("example.com/podcast"). It is the one place that decides what
-// is an advertisement: chapters never cut inside one and the summary and
-// quotes never draw from one.
+// from our sponsors"); a read without such a cue opens at the first
+// mention of the sponsor whose web address with a path closes it ("Let me
+// tell you about Acme. … sign up at acme.com/show"). It runs to the end of
+// its paragraph, then on over the same speaker's sentences to the last
+// that names the sponsor or a web address, at most maxReadWords from the
+// latest cue; reads that follow each other are one. It is the one place
+// that decides what is an advertisement: chapters never cut inside one and
+// the summary and quotes never draw from one.
 func SponsorReads(t *pipeline.Transcript, sents []pipeline.Span) []SponsorRead {
 	var out []SponsorRead
 	text := func(si int) string { return t.Text(sents[si]) }
 	spk := func(si int) string { return t.Words[sents[si].First].Speaker }
 	para := func(si int) int { return t.Words[sents[si].First].Para }
+	done := 0 // sentences before this are in a read already
 	for si := 0; si < len(sents); si++ {
-		if !opensSponsorRead(text(si)) {
+		start := -1
+		names := map[string]bool{}
+		switch {
+		case opensSponsorRead(text(si)):
+			start = si
+			addSponsorNames(names, text(si))
+		default:
+			if label := addressLabel(text(si)); label != "" {
+				names[label] = true
+				start = firstMention(t, sents, si, done, names)
+			}
+		}
+		if start < 0 {
 			continue
 		}
-		end := si + 1
-		for end < len(sents) && spk(end) == spk(si) {
-			if para(end) != para(end-1) {
-				p, j := para(end), end
-				ad := false
-				for ; j < len(sents) && para(j) == p && spk(j) == spk(si); j++ {
-					ad = ad || opensSponsorRead(text(j)) || webAddress.MatchString(text(j))
-				}
-				if !ad {
-					break
-				}
-				end = j
+		last := si
+		for last+1 < len(sents) && spk(last+1) == spk(si) && para(last+1) == para(si) {
+			last++
+		}
+		budget := 0
+		for j := start; j <= last; j++ {
+			budget += sents[j].Len()
+		}
+		for j := last + 1; j < len(sents) && spk(j) == spk(si); j++ {
+			budget += sents[j].Len()
+			s := text(j)
+			if opensSponsorRead(s) {
+				last, budget = j, sents[j].Len()
+				addSponsorNames(names, s)
 				continue
 			}
-			end++
+			if budget > maxReadWords {
+				break
+			}
+			if webAddress.MatchString(s) || mentionsAny(s, names) {
+				last = j
+				addSponsorNames(names, s)
+			}
 		}
-		out = append(out, SponsorRead{First: si, End: end})
-		si = end - 1
+		if n := len(out); n > 0 && out[n-1].End >= start {
+			out[n-1].End = last + 1
+		} else {
+			out = append(out, SponsorRead{First: start, End: last + 1})
+		}
+		si, done = last, last+1
 	}
 	return out
+}
+
+var (
+	// sponsorName is the name after a cue: "brought to you by Acme".
+	sponsorName = regexp.MustCompile(`(?i)(?:brought to you by|sponsored by)\s+([A-Za-z0-9][\w&-]*)`)
+	// pathAddress is a web address with a path: "acme.com/show".
+	pathAddress = regexp.MustCompile(`(?i)\b([a-z0-9-]+)\.(?:com|co|io|org|net|ai|fm|app|dev)/\w`)
+)
+
+// addSponsorNames adds the sponsor names a sentence gives: the name after
+// its cue and the first label of each web address.
+func addSponsorNames(names map[string]bool, s string) {
+	for _, m := range sponsorName.FindAllStringSubmatch(s, -1) {
+		names[strings.ToLower(m[1])] = true
+	}
+	for _, m := range webAddress.FindAllString(s, -1) {
+		if l, _, ok := strings.Cut(strings.ToLower(m), "."); ok {
+			names[l] = true
+		}
+	}
+}
+
+// addressLabel is the first label of a web address with a path in s
+// ("acme" of "acme.com/show"), or "".
+func addressLabel(s string) string {
+	if m := pathAddress.FindStringSubmatch(s); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
+}
+
+// mentionsAny reports whether a word of s, folded, is one of names.
+func mentionsAny(s string, names map[string]bool) bool {
+	for _, w := range strings.Fields(s) {
+		if names[Fold(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstMention is where a read without a cue opens: the first of the
+// sentences before closing (same speaker, not before from, within
+// maxReadWords) that names the sponsor; -1 when none does.
+func firstMention(t *pipeline.Transcript, sents []pipeline.Span, closing, from int, names map[string]bool) int {
+	first, words := -1, 0
+	for j := closing - 1; j >= from; j-- {
+		if t.Words[sents[j].First].Speaker != t.Words[sents[closing].First].Speaker {
+			break
+		}
+		if words += sents[j].Len(); words > maxReadWords {
+			break
+		}
+		if mentionsAny(t.Text(sents[j]), names) {
+			first = j
+		}
+	}
+	return first
 }
 
 // InSponsorRead marks the sentences inside the reads.

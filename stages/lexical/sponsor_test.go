@@ -1,6 +1,7 @@
 package lexical
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -41,5 +42,50 @@ func TestSponsorReads(t *testing.T) {
 	in := InSponsorRead(len(sents), got)
 	if in[0] || !in[1] || !in[5] || in[6] {
 		t.Errorf("InSponsorRead = %v", in)
+	}
+}
+
+func TestSponsorReadsShapes(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		turns []string
+		want  []SponsorRead
+	}{
+		{
+			name: "one sentence a paragraph: the read runs to its last mention",
+			turns: []string{
+				"Host: Welcome back. ¶ This episode is brought to you by Zentrix. ¶ If you build apps, you need logins. ¶ That is where Zentrix comes in. ¶ It is fast and cheap. ¶ Try it at zentrix.com/show today. ¶ Now, my guest.",
+				"Guest: Thanks for having me.",
+			},
+			// 0 Welcome, 1 This episode, 2 If you, 3 That is, 4 It is, 5 Try it, 6 Now, 7 Thanks
+			want: []SponsorRead{{First: 1, End: 6}},
+		},
+		{
+			name: "no cue: from the first mention of the sponsor its address names",
+			turns: []string{
+				"Host: So that is the plan. ¶ Let me tell you about Quillo. Quillo tracks habits. It works on phones. ¶ Sign up at quillo.com/show for a free month. That is quillo.com/show. ¶ Here is my chat.",
+			},
+			// 0 So that, 1 Let me, 2 Quillo tracks, 3 It works, 4 Sign up, 5 That is, 6 Here is
+			want: []SponsorRead{{First: 1, End: 6}},
+		},
+		{
+			name: "two reads in a row are one",
+			turns: []string{
+				"Host: This episode is brought to you by Abel. Abel is great. ¶ Go to abel.com/x now. ¶ This episode is brought to you by Bexa. Bexa is better. ¶ Go to bexa.com/x now. ¶ Welcome, Ann.",
+			},
+			want: []SponsorRead{{First: 0, End: 6}},
+		},
+		{
+			name: "a guest's web address without a mention before it is no read",
+			turns: []string{
+				"Guest: We wrote it all up. You can read it at ourblog.org/essay anytime.",
+			},
+			want: nil,
+		},
+	} {
+		tr, sents := transcriptOf(tc.turns...)
+		if got := SponsorReads(tr, sents); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s: SponsorReads = %+v, want %+v", tc.name, got, tc.want)
+		}
 	}
 }
