@@ -12,6 +12,7 @@ import (
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 	"github.com/shownotes/shownotes/stages/align"
+	"github.com/shownotes/shownotes/stages/transcript"
 )
 
 // warnings records the runner's warnings.
@@ -78,5 +79,31 @@ func TestStageContract(t *testing.T) {
 	pass := &pipeline.Pass{Stage: Stage, Config: cfg, ResultOf: map[*pipeline.Stage]any{align.Stage: al}}
 	if _, err := run(ctx, pass); !errors.Is(err, context.Canceled) {
 		t.Errorf("run(cancelled) = %v, want context.Canceled", err)
+	}
+}
+
+// TestWhoAndWhat: the summary names the guest in full first, then who they
+// are, then what the episode covers, when the introduction says all three
+// ("Ann is …" and "Today my guest is Ann Lee." are not a repeat).
+func TestWhoAndWhat(t *testing.T) {
+	text := "Host: Welcome back everyone to the show about making things. Today my guest is Ann Lee. " +
+		"Ann is a painter who has covered more than forty walls across three continents. Ann is also a teacher of young painters in her town. " +
+		"In our conversation, we get into how she plans a mural, how she works with towns and why color matters so much.\n\n" +
+		"Ann Lee: Thanks for having me. I plan every mural with the people who walk past it every day.\n\n" +
+		"Host: How do you pick the colors for a wall?\n\n" +
+		"Ann Lee: I pick the colors from the street itself, the doors and the shop signs, because the wall should belong there."
+	tr, err := transcript.Parse(strings.NewReader(text), transcript.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Summarize(context.Background(), tr, Options{Sentences: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// who in full, then who she is (either "Ann is …"), then what it covers
+	n := len(s.Sentences)
+	if n != 3 || s.Sentences[0] != "Today my guest is Ann Lee." || !strings.HasPrefix(s.Sentences[1], "Ann is ") ||
+		!strings.HasPrefix(s.Sentences[2], "In our conversation") {
+		t.Errorf("Summarize = %q, want the introduction, an \"Ann is\" sentence and the \"In our conversation\" one", s.Sentences)
 	}
 }

@@ -3,6 +3,7 @@ package summary
 import (
 	"context"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -53,10 +54,25 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*Summ
 		switch {
 		case kind[i] == whoIs:
 			score[i] += 1.0
+			if namesAll(t, s, names) {
+				score[i] += 0.3 // the introduction, with the full name
+			}
 		case kind[i] == covers:
 			score[i] += 0.8
 		case hosts[t.Words[s.First].Speaker]:
 			score[i] *= 0.6
+		}
+	}
+	// Redundancy is judged without the guest's names: "Today my guest is
+	// Ann Lee." and "Ann is a painter." say different things.
+	unnamed := make([]map[string]float64, len(vecs))
+	for i, v := range vecs {
+		unnamed[i] = v
+		for k := range v {
+			if names[k] || names[lexical.Fold(k)] {
+				unnamed[i] = withoutTerms(v, names)
+				break
+			}
 		}
 	}
 	var picked []int
@@ -73,9 +89,14 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*Summ
 				if contains(picked, c) {
 					continue
 				}
+				// who the guest is takes two sentences at most when
+				// another says what the episode covers
+				if kind[c] == whoIs && count(picked, kind, whoIs) >= 2 && anyOf(cands, kind, covers) {
+					continue
+				}
 				red := 0.0
 				for _, p := range picked {
-					red = max(red, lexical.Cosine(vecs[c], vecs[p]))
+					red = max(red, lexical.Cosine(unnamed[c], unnamed[p]))
 				}
 				if red > 0.5 {
 					continue
@@ -98,6 +119,48 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*Summ
 		out.Sentences = append(out.Sentences, t.Text(sents[i]))
 	}
 	return out, nil
+}
+
+// withoutTerms is v without the terms in drop.
+func withoutTerms(v map[string]float64, drop map[string]bool) map[string]float64 {
+	out := make(map[string]float64, len(v))
+	for k, x := range v {
+		if !drop[k] && !drop[lexical.Fold(k)] {
+			out[k] = x
+		}
+	}
+	return out
+}
+
+// namesAll reports whether sentence s holds every part of the guest's
+// names ("Ann Lee", not only "Ann").
+func namesAll(t *pipeline.Transcript, s pipeline.Span, names map[string]bool) bool {
+	if len(names) == 0 {
+		return false
+	}
+	seen := map[string]bool{}
+	for i := s.First; i < s.End; i++ {
+		if w := lexical.Fold(t.Words[i].Text); names[w] {
+			seen[w] = true
+		}
+	}
+	return len(seen) == len(names)
+}
+
+// anyOf reports whether a candidate is of kind k.
+func anyOf(cands []int, kinds []int, k int) bool {
+	return slices.ContainsFunc(cands, func(c int) bool { return kinds[c] == k })
+}
+
+// count is how many of the picked sentences are of kind k.
+func count(picked []int, kinds []int, k int) int {
+	n := 0
+	for _, p := range picked {
+		if kinds[p] == k {
+			n++
+		}
+	}
+	return n
 }
 
 func contains(s []int, v int) bool {
