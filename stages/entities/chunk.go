@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -74,6 +75,9 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 		if len(toks) == 1 && toks[0].SentStart && st.capsMid[strings.ToLower(m.Surface)] == 0 && !firstOrLastOf(strings.ToLower(m.Surface), people) &&
 			(exclamation(toks[0], next) || imperative(next)) {
 			continue // "Amazing.", "Type a few keywords …": a word opening the sentence, never capitalised elsewhere
+		}
+		if eponymConcept(next) || len(toks) == 1 && standardNumber(toks[0].Text, next) {
+			continue // "Twyman's law", "ISO 27001": a concept named after a name, a standard
 		}
 		if m.Surface == "" || !keep(toks, m, st, people) {
 			continue
@@ -262,13 +266,38 @@ func exclamation(t token, next []token) bool {
 }
 
 // imperative reports what follows a verb opening a sentence: a determiner
-// or an object pronoun ("Type a few keywords", "Imagine the …"); a name
-// opening a sentence is followed by its verb instead.
+// or an object pronoun ("Type a few keywords", "Imagine the …"), or "to"
+// and a lower-case word ("Commit to actions"); a name opening a sentence is
+// followed by its verb instead.
 func imperative(next []token) bool {
 	if len(next) == 0 {
 		return false
 	}
-	return objectOpeners[next[0].Text]
+	return objectOpeners[next[0].Text] || next[0].Text == "to" && len(next) > 1 && isLowerWord(next[1].Text)
+}
+
+// eponymWords name a concept after a person: "Twyman's law".
+var eponymWords = set("law", "laws", "principle", "effect", "theorem", "paradox", "razor", "rule", "fallacy", "dilemma", "conjecture", "constant")
+
+// eponymConcept reports a name followed by "'s" and a concept noun
+// ("Twyman's law"): the concept, not the person.
+func eponymConcept(next []token) bool {
+	return len(next) >= 2 && (next[0].Text == "'s" || next[0].Text == "’s") && eponymWords[strings.ToLower(next[1].Text)]
+}
+
+// standardNumber reports an all-capitals word followed by a number of four
+// or more digits that is not a year ("ISO 27001", "ISO 9001"): a
+// standard's code, not an organisation.
+func standardNumber(w string, next []token) bool {
+	if len(next) == 0 || strings.ToUpper(w) != w || len(w) < 2 {
+		return false
+	}
+	n := next[0].Text
+	if len(n) < 4 || strings.IndexFunc(n, func(r rune) bool { return r < '0' || r > '9' }) >= 0 {
+		return false
+	}
+	y, _ := strconv.Atoi(n)
+	return len(n) > 4 || y < 1900 || y > 2099
 }
 
 // objectOpeners are lower-case words that start an object phrase.

@@ -38,6 +38,15 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Splendiferous": "", "Scribble": "", "Marnavia Labs": pipeline.Org, "Podcast": ""},
 		},
 		{
+			name: "an eponymous law, a standard's code, an interjection, an imperative before to",
+			lines: []string{
+				"A: There is something called Quorvel's law: any result that looks too good is probably a bug.",
+				"B: We certified for ZRX 40117 last spring with Marnavia Labs.",
+				"A: You flip the flag and Boom, the numbers look great. Commit to actions you will take if it fails.",
+			},
+			want: map[string]string{"Quorvel": "", "Quorvel's law": "", "ZRX": "", "Boom": "", "Commit": "", "Marnavia Labs": pipeline.Org},
+		},
+		{
 			name: "a word alone that the transcript also capitalises mid-sentence stays a name",
 			lines: []string{
 				"A: Where did you go after school?",

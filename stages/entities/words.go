@@ -19,7 +19,7 @@ var interjections = set(
 	"wow", "hey", "hi", "hello", "bye", "goodbye", "well", "right", "sure", "cool", "great", "thanks",
 	"thank", "please", "lol", "rotfl", "rotflol", "lmao", "omg", "wtf", "haha", "ha", "aha", "gosh", "alright",
 	"absolutely", "exactly", "totally", "indeed", "anyway", "anyways", "welcome", "yay", "oops", "huh", "whoa",
-	"damn", "jeez", "fine", "true", "correct", "definitely", "certainly", "cheers", "god", "lord", "geez",
+	"damn", "jeez", "fine", "true", "correct", "definitely", "certainly", "cheers", "god", "lord", "geez", "boom", "bam", "voila",
 )
 
 // commonWords are ordinary words that a transcript capitalises at the start
