@@ -61,8 +61,9 @@ func TestFindTyping(t *testing.T) {
 				"B: Think of a movie like Garnet Skies, the whole first act.",
 				"A: Velvet Ash Runs, that book, changed how I write.",
 				"B: Her new book Drift: The Art of Letting Things Go is out.",
+				"A: He also wrote the go-to book on gardening called Fennel Winter Mornings.",
 			},
-			want: map[string]string{"Drift: The Art of Letting Things Go": pipeline.Work, "Drift": "", "The Art of Letting Things Go": "", "Brindle Hollow Nights": pipeline.Work, "Garnet Skies": pipeline.Work, "Velvet Ash Runs": pipeline.Work},
+			want: map[string]string{"Drift: The Art of Letting Things Go": pipeline.Work, "Drift": "", "The Art of Letting Things Go": "", "Brindle Hollow Nights": pipeline.Work, "Garnet Skies": pipeline.Work, "Velvet Ash Runs": pipeline.Work, "Fennel Winter Mornings": pipeline.Work},
 		},
 		{
 			name: "a major city is a place even after an employer's preposition",

@@ -301,6 +301,9 @@ func contextBefore(prev []token) cueContext {
 			// the kind of thing X is
 			continue
 		}
+		if called && (l == "on" || l == "about") {
+			continue // "the book on experimentation called X": the noun's topic
+		}
 		if called && !placePreps[l] && !orgPreps[l] && l != "." {
 			continue // adjectives and adverbs between the noun and "called"
 		}
