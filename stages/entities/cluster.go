@@ -81,6 +81,20 @@ func norm(s string) string {
 // compact is norm without spaces: "Fast AI" and "fast.ai" share "fastai".
 func compact(s string) string { return strings.ReplaceAll(norm(s), " ", "") }
 
+// unionIfOne merges g with the one other group (by root) that match
+// accepts; with none or several, g stays apart.
+func unionIfOne(gs []*group, g *group, union func(a, b *group), match func(o *group) bool) {
+	var cands []*group
+	for _, o := range gs {
+		if o.root() != g.root() && match(o) {
+			cands = append(cands, o.root())
+		}
+	}
+	if cands = uniq(cands); len(cands) == 1 {
+		union(cands[0], g)
+	}
+}
+
 // cluster groups mentions by spelling and merges the groups that name the
 // same thing: a surname or first name alone with the full name (when only
 // one full name fits), an acronym with its expansion, spellings that differ
@@ -166,21 +180,11 @@ func cluster(ms []*mention, people map[string]string) []*group {
 			}
 			continue
 		}
-		var cands []*group
-		for _, o := range gs {
-			ok := keyOf(o)
-			f := strings.Fields(ok)
-			if len(f) < 2 || len(f) > 4 || o.root() == g.root() {
-				continue
-			}
-			if (f[0] == k || f[len(f)-1] == k) && (o.person != "" || o.total().best("") == pipeline.Person) {
-				cands = append(cands, o.root())
-			}
-		}
-		cands = uniq(cands)
-		if len(cands) == 1 {
-			union(cands[0], g)
-		}
+		unionIfOne(gs, g, union, func(o *group) bool {
+			f := strings.Fields(keyOf(o))
+			return len(f) >= 2 && len(f) <= 4 && (f[0] == k || f[len(f)-1] == k) &&
+				(o.person != "" || o.total().best("") == pipeline.Person)
+		})
 	}
 	// an acronym and its expansion
 	for _, g := range gs {
@@ -188,16 +192,7 @@ func cluster(ms []*mention, people map[string]string) []*group {
 		if !isAcronym(s) {
 			continue
 		}
-		var cands []*group
-		for _, o := range gs {
-			if o.root() != g.root() && initials(o.ms[0].Surface) == s {
-				cands = append(cands, o.root())
-			}
-		}
-		cands = uniq(cands)
-		if len(cands) == 1 {
-			union(cands[0], g)
-		}
+		unionIfOne(gs, g, union, func(o *group) bool { return initials(o.ms[0].Surface) == s })
 	}
 	// a web address and the name it spells; a path ("oneschema.co/lenny",
 	// a sponsor's landing page) is not part of the name
