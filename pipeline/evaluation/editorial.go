@@ -26,9 +26,11 @@ type EditorGold struct {
 	ChapterStarts []string `json:"chapter_starts"`
 }
 
-// TunedOn are the editor-gold episodes the quotes and chapters code was
-// developed on; the others are only checked.
-var TunedOn = map[string]bool{"lennydicks": true, "lennyduke": true, "lennykohavi": true}
+// TunedOn are the editor-gold episodes the quotes, chapters and summary
+// code was developed on; the others are only checked. lennyrumelt and
+// lennyshah joined when the sponsor-read, cold-open and summary rules were
+// written with their chapter lists and summaries in view.
+var TunedOn = map[string]bool{"lennydicks": true, "lennyduke": true, "lennykohavi": true, "lennyrumelt": true, "lennyshah": true}
 
 // LoadEditorGold reads one gold/<name>_editor.json.
 func LoadEditorGold(path string) (*EditorGold, error) {
