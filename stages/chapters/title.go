@@ -25,42 +25,50 @@ type tagged struct {
 	word      int
 }
 
+// quoteFold spells typographic quotes as prose's tokenizer does, so that
+// its tokens can be found in the text again.
+var quoteFold = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`)
+
 // tag runs the prose part-of-speech tagger over the whole transcript once
-// and maps each token back to its word.
+// and maps each token back to its word. A token that cannot be found near
+// the current word is dropped; the search widens by a word for each one
+// dropped in a row, so one odd token never loses the rest of the text.
 func tag(t *pipeline.Transcript) []tagged {
 	var b strings.Builder
-	offs := make([]int, len(t.Words))
+	offs := make([]int, len(t.Words)+1)
 	for i, w := range t.Words {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
 		offs[i] = b.Len()
-		b.WriteString(w.Text)
+		b.WriteString(quoteFold.Replace(w.Text))
 	}
 	text := b.String()
+	offs[len(t.Words)] = len(text)
 	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(lexical.ProseModel()))
 	if err != nil {
 		return nil
 	}
 	var out []tagged
-	cur, wi := 0, 0
+	cur, wi, missed := 0, 0, 0
 	for _, tok := range doc.Tokens() {
 		if tok.Text == "" {
 			continue
 		}
-		j := strings.Index(text[cur:], tok.Text)
+		limit := offs[min(wi+2+missed, len(t.Words))]
+		j := -1
+		if cur <= limit {
+			j = strings.Index(text[cur:limit], tok.Text)
+		}
 		if j < 0 {
-			continue // the tokenizer changed the text here
+			missed++ // the tokenizer changed the text here
+			continue
 		}
+		missed = 0
 		p := cur + j
-		w := wi
-		for w+1 < len(t.Words) && p >= offs[w+1] {
-			w++
+		for wi+1 < len(t.Words) && p >= offs[wi+1] {
+			wi++
 		}
-		if w > wi+1 {
-			continue // found too far ahead: not this token
-		}
-		wi = w
 		out = append(out, tagged{text: tok.Text, tag: tok.Tag, word: wi})
 		cur = p + len(tok.Text)
 	}

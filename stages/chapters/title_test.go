@@ -1,0 +1,59 @@
+package chapters
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/shownotes/shownotes/pipeline"
+)
+
+// chaptered builds an untimed transcript from chapters of turns written
+// "Speaker: text", one paragraph per turn, and returns the chapters' spans.
+func chaptered(chapters [][]string) (*pipeline.Transcript, []pipeline.Span) {
+	t := &pipeline.Transcript{}
+	var spans []pipeline.Span
+	for _, ch := range chapters {
+		first := len(t.Words)
+		for _, turn := range ch {
+			spk, text, _ := strings.Cut(turn, ": ")
+			ti := len(t.Turns)
+			t.Turns = append(t.Turns, pipeline.Turn{Speaker: spk, Words: pipeline.Span{First: len(t.Words)}, Time: pipeline.NoTime})
+			t.Paragraphs = append(t.Paragraphs, pipeline.Span{First: len(t.Words)})
+			for _, w := range strings.Fields(text) {
+				t.Words = append(t.Words, pipeline.Word{Text: w, Speaker: spk, Turn: ti, Para: ti, Anchor: pipeline.NoTime, Start: pipeline.NoTime, End: pipeline.NoTime})
+			}
+			t.Turns[ti].Words.End = len(t.Words)
+			t.Paragraphs[ti].End = len(t.Words)
+		}
+		spans = append(spans, pipeline.Span{First: first, End: len(t.Words)})
+	}
+	return t, spans
+}
+
+func TestTitles(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   [][]string
+		want []string
+	}{
+		{
+			// prose spells ‘ as ': the words after it must still be tagged
+			name: "typographic quotes",
+			in: [][]string{
+				{"Host: Welcome to the show about gardens.",
+					"Guest: We call it the ‘Grand Plan.’ Garden soil needs compost. Garden soil is alive. I love garden soil."},
+				{"Host: Tell me about music.",
+					"Guest: The violin bow is old. A violin bow needs hair. Every violin bow breaks."},
+			},
+			want: []string{"Garden soil", "Violin bow"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			tr, spans := chaptered(tc.in)
+			if got := Titles(tr, spans); !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("Titles(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
