@@ -48,6 +48,45 @@ func TestTitles(t *testing.T) {
 			},
 			want: []string{"Garden soil", "Violin bow"},
 		},
+		{
+			// the noun said most is named by the phrase that contains it
+			name: "phrase over lone noun",
+			in: [][]string{
+				{"Host: Welcome to the show about gardens.",
+					"Guest: Garden soil needs compost. Garden soil is alive."},
+				{"Host: Tell me about your mornings.",
+					"Guest: The kettle is hot. The kettle whistles at dawn. My copper kettle is old. A copper kettle lasts for decades."},
+				{"Host: And your evenings?",
+					"Guest: The violin bow is old. A violin bow needs hair. Every violin bow breaks."},
+			},
+			want: []string{"Garden soil", "Copper kettle", "Violin bow"},
+		},
+		{
+			// two nouns are joined only as the chapter joins them ("noise
+			// to signal"); with no phrase said twice, the host's question
+			name: "said pair, question",
+			in: [][]string{
+				{"Host: Welcome to the show about gardens.",
+					"Guest: Garden soil needs compost. Garden soil is alive."},
+				{"Host: How do you tune a radio?",
+					"Guest: You go from noise to signal. The noise is loud at first. The signal is weak. Noise hides the signal."},
+				{"Host: What about pottery?",
+					"Guest: The clay is wet. Clay cracks in the kiln. The glaze melts. Glaze and clay need heat."},
+			},
+			want: []string{"Garden soil", "Noise to signal", "What about pottery?"},
+		},
+		{
+			// a chapter that is a sponsor read is named for its sponsor
+			name: "sponsor read",
+			in: [][]string{
+				{"Host: Welcome to the show about gardens.",
+					"Guest: Garden soil needs compost. Garden soil is alive. I love garden soil."},
+				{"Host: This episode is brought to you by Zentrox. Zentrox stores your photos safely. Zentrox backs them up every night. Try Zentrox today at zentrox.com/show."},
+				{"Host: Tell me about music.",
+					"Guest: The violin bow is old. A violin bow needs hair. Every violin bow breaks."},
+			},
+			want: []string{"Garden soil", "Sponsor: Zentrox", "Violin bow"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tr, spans := chaptered(tc.in)
