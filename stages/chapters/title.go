@@ -613,7 +613,7 @@ func question(t *pipeline.Transcript, open map[int]bool, toks []tagged) string {
 		for first < s.End && questionFillers[lexical.Fold(t.Words[first].Text)] {
 			first++
 		}
-		if s.End-first < 3 {
+		if s.End-first < 3 || !questionStarts[lexical.Fold(t.Words[first].Text)] {
 			continue
 		}
 		var words []string
@@ -644,16 +644,26 @@ func question(t *pipeline.Transcript, open map[int]bool, toks []tagged) string {
 	return ""
 }
 
-// standalone reports whether a question points to nothing said before it
-// and quotes no one.
+// standalone reports whether a question points to nothing said before it,
+// quotes no one and asks one thing ("Can you talk about what impact?" is
+// cut inside a second question).
 func standalone(q string) bool {
-	for _, w := range strings.Fields(q) {
-		if pointing[lexical.Fold(w)] || strings.ContainsAny(w, `"“”`) {
+	ws := strings.Fields(q)
+	for i, w := range ws {
+		if i == 1 && lexical.Fold(w) == "there" && questionStarts[lexical.Fold(ws[0])] {
+			continue // "Is there a …?" points nowhere
+		}
+		if pointing[lexical.Fold(w)] || strings.ContainsAny(w, `"“”`) || i > 0 && questionWords[lexical.Fold(w)] {
 			return false
 		}
 	}
 	return true
 }
+
+// questionStarts open a question that asks directly ("When you look at
+// …, what …?" opens a clause instead).
+var questionStarts = lexical.Set(`what why how who which is are was were do does did can could would should will
+	have has`)
 
 // sponsorRead is a sponsor read's words and the sponsor it names.
 type sponsorRead struct {

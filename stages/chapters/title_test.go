@@ -76,6 +76,20 @@ func TestTitles(t *testing.T) {
 			want: []string{"Garden soil", "Noise to signal", "What about pottery?"},
 		},
 		{
+			// no phrase names the chapter: the host's long question, cut at
+			// a clause after a noun
+			name: "trimmed question",
+			in: [][]string{
+				{"Host: Welcome to the show about gardens.",
+					"Guest: Garden soil needs compost. Garden soil is alive."},
+				{"Host: Is there a recipe that you cook when your friends come over for dinner?",
+					"Guest: Yes. I make soup. Sometimes bread. It depends on the season."},
+				{"Host: Tell me about music.",
+					"Guest: The violin bow is old. A violin bow needs hair. Every violin bow breaks."},
+			},
+			want: []string{"Garden soil", "Is there a recipe?", "Violin bow"},
+		},
+		{
 			// a chapter that is a sponsor read is named for its sponsor
 			name: "sponsor read",
 			in: [][]string{
