@@ -3,6 +3,7 @@ package chapters
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -25,42 +26,50 @@ type tagged struct {
 	word      int
 }
 
+// quoteFold spells typographic quotes as prose's tokenizer does, so that
+// its tokens can be found in the text again.
+var quoteFold = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`)
+
 // tag runs the prose part-of-speech tagger over the whole transcript once
-// and maps each token back to its word.
+// and maps each token back to its word. A token that cannot be found near
+// the current word is dropped; the search widens by a word for each one
+// dropped in a row, so one odd token never loses the rest of the text.
 func tag(t *pipeline.Transcript) []tagged {
 	var b strings.Builder
-	offs := make([]int, len(t.Words))
+	offs := make([]int, len(t.Words)+1)
 	for i, w := range t.Words {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
 		offs[i] = b.Len()
-		b.WriteString(w.Text)
+		b.WriteString(quoteFold.Replace(w.Text))
 	}
 	text := b.String()
+	offs[len(t.Words)] = len(text)
 	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(lexical.ProseModel()))
 	if err != nil {
 		return nil
 	}
 	var out []tagged
-	cur, wi := 0, 0
+	cur, wi, missed := 0, 0, 0
 	for _, tok := range doc.Tokens() {
 		if tok.Text == "" {
 			continue
 		}
-		j := strings.Index(text[cur:], tok.Text)
+		limit := offs[min(wi+2+missed, len(t.Words))]
+		j := -1
+		if cur <= limit {
+			j = strings.Index(text[cur:limit], tok.Text)
+		}
 		if j < 0 {
-			continue // the tokenizer changed the text here
+			missed++ // the tokenizer changed the text here
+			continue
 		}
+		missed = 0
 		p := cur + j
-		w := wi
-		for w+1 < len(t.Words) && p >= offs[w+1] {
-			w++
+		for wi+1 < len(t.Words) && p >= offs[wi+1] {
+			wi++
 		}
-		if w > wi+1 {
-			continue // found too far ahead: not this token
-		}
-		wi = w
 		out = append(out, tagged{text: tok.Text, tag: tok.Tag, word: wi})
 		cur = p + len(tok.Text)
 	}
@@ -75,6 +84,8 @@ type phrase struct {
 	tf      []int // per chapter
 	score   float64
 	sents   map[int]bool // sentences it occurs in
+	gerund  bool         // ends in a gerund ("baby rolling"): reads as a clause
+	verbal  bool         // has a word mostly tagged a verb ("become effective …")
 }
 
 // Titles gives each span a title from its own key phrases; titles are unique,
@@ -105,18 +116,33 @@ func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
 	}
 	// how each lower-cased word is written when it is not sentence-initial
 	lowerSeen := map[string]bool{}
+	capSeen := map[string]bool{} // and when it is capitalized there
 	for i, tk := range toks {
 		if i > 0 && toks[i-1].word != tk.word && sentStart[tk.word] {
 			continue
 		}
 		if tk.text == strings.ToLower(tk.text) {
 			lowerSeen[tk.text] = true
+		} else if unicode.IsUpper(firstRune(tk.text)) {
+			capSeen[strings.ToLower(tk.text)] = true
 		}
 	}
 	names := map[string]bool{} // parts of the speakers' names: who talks is not a topic
 	for _, sp := range t.Speakers() {
 		for _, f := range strings.Fields(sp) {
 			names[strings.ToLower(f)] = true
+		}
+	}
+	// words the tagger mostly reads as verbs ("become", "met"): when it
+	// tags one as a noun or adjective it has likely misread a clause
+	verbs, others := map[string]int{}, map[string]int{}
+	for _, tk := range toks {
+		l := strings.ToLower(tk.text)
+		switch tk.tag {
+		case "VB", "VBP", "VBZ", "VBD":
+			verbs[l]++
+		case "NN", "NNS", "NNP", "NNPS", "JJ":
+			others[l]++
 		}
 	}
 	phrases := map[string]*phrase{}
@@ -159,14 +185,33 @@ func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
 		}
 		p.score = math.Log((n + 1) / float64(df))
 		p.surface = bestSurface(surfaces[p.key])
+		// a name is capitalized where it does not open a sentence
+		// ("Awesome." is not)
+		p.proper = p.proper && capSeen[strings.ToLower(strings.Fields(p.surface)[0])]
+		for _, w := range strings.Fields(p.surface) {
+			l := strings.ToLower(w)
+			p.verbal = p.verbal || verbs[l] > others[l]
+		}
 		all = append(all, p)
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].key < all[j].key })
 
+	// "chaos to clarity", "money and happiness": two nouns the chapter
+	// itself says together, at least twice
+	pairs := binomials(toks, names, ad, sentOf, chapterOf, len(spans))
+	hosts := t.Hosts(nil)
+	reads := sponsorNames(t, sents, names)
+
 	titles := make([]string, len(spans))
 	used := map[string]bool{}
 	usedKey := map[string]bool{}
-	for ci := range spans {
+	for ci, sp := range spans {
+		if name := sponsorTitle(sp, ad, reads); name != "" && !used[strings.ToLower(name)] {
+			titles[ci] = name
+			used[strings.ToLower(name)] = true
+			continue
+		}
+		open := opening(t, sp, sentOf, hosts)
 		type cand struct {
 			p     *phrase
 			score float64
@@ -184,6 +229,9 @@ func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
 			if tf < 2 {
 				s *= 0.5
 			}
+			if said(p, open) {
+				s *= 2 // the host names the chapter's topic
+			}
 			cands = append(cands, cand{p, s})
 		}
 		sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -194,31 +242,67 @@ func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
 				break
 			}
 		}
+		// a phrase that names the chapter's most said noun more precisely
+		// ("dinner test" for "dinner") is worth as much as the noun
+		var head *phrase
+		if len(cands) > 0 && len(cands[0].p.tokens) == 1 {
+			head = cands[0].p
+		}
+		for i, c := range cands {
+			if head != nil && len(c.p.tokens) > 1 && c.p.tokens[len(c.p.tokens)-1] == head.key && c.p.tf[ci] >= 2 {
+				cands[i].score = max(c.score, cands[0].score*1.01)
+			}
+		}
+		for _, b := range pairs {
+			a, z := phrases[b.tokens[0]], phrases[b.tokens[2]]
+			if a != nil && z != nil && a.tf[ci] >= 2 && z.tf[ci] >= 2 {
+				// as strong as its less said noun, weighed by the nouns' own
+				// rarity in the episode
+				cands = append(cands, cand{b, float64(min(a.tf[ci], z.tf[ci])) * (a.score + z.score) / 2 * 2})
+			}
+		}
+		for i, c := range cands {
+			if len(c.p.tokens) == 1 {
+				cands[i].score *= 0.5 // a lone name says less than a phrase
+			}
+		}
+		sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 		title := ""
 		if ci == 0 && !strong {
 			title = "Introduction"
 		}
-		for i := 0; title == "" && i < len(cands); i++ {
-			c := cands[i]
-			if usedKey[c.p.key] || used[strings.ToLower(c.p.surface)] || utf8.RuneCountInString(c.p.surface) > MaxTitle {
-				continue
-			}
-			title = c.p.surface
-			usedKey[c.p.key] = true
-			for _, d := range cands[i+1:] {
-				if d.score < 0.6*c.score {
-					break
-				}
-				if usedKey[d.p.key] || overlaps(c.p, d.p) || !together(c.p, d.p) {
+		// a title is a phrase of two words or more, or a name: a lone
+		// common noun ("Book", "Future") tells a listener nothing. A
+		// phrase said once names the chapter only when its head noun is
+		// said again ("entertaining book", not "coffee table") or the host
+		// says it in the opening; failing that, the host's question, and
+		// only then any phrase.
+		pick := func(strict bool) string {
+			for _, c := range cands {
+				if len(c.p.tokens) < 2 && !c.p.proper || c.p.gerund || c.p.verbal {
 					continue
 				}
-				both := title + " and " + d.p.surface
-				if utf8.RuneCountInString(both) <= MaxTitle {
-					title = both
-					usedKey[d.p.key] = true
+				if h := phrases[c.p.tokens[len(c.p.tokens)-1]]; strict && c.p.tf[ci] < 2 && (h == nil || h.tf[ci] < 2) && !said(c.p, open) {
+					continue
 				}
-				break
+				if usedKey[c.p.key] || used[strings.ToLower(c.p.surface)] || utf8.RuneCountInString(c.p.surface) > MaxTitle {
+					continue
+				}
+				usedKey[c.p.key] = true
+				return c.p.surface
 			}
+			return ""
+		}
+		if title == "" {
+			title = pick(true)
+		}
+		if title == "" {
+			if q := question(t, open, toks); q != "" && !used[strings.ToLower(q)] {
+				title = q
+			}
+		}
+		if title == "" {
+			title = pick(false)
 		}
 		if title == "" || used[strings.ToLower(sentenceCase(title))] {
 			title = fallback(ci, len(spans), used)
@@ -329,7 +413,7 @@ func addPhrase(run []tagged, phrases map[string]*phrase, surfaces map[string]map
 	key := strings.Join(stems, " ")
 	p, ok := phrases[key]
 	if !ok {
-		p = &phrase{key: key, tokens: stems, proper: proper, tf: make([]int, n), sents: map[int]bool{}}
+		p = &phrase{key: key, tokens: stems, proper: proper, tf: make([]int, n), sents: map[int]bool{}, gerund: run[len(run)-1].tag == "VBG"}
 		phrases[key] = p
 		surfaces[key] = map[string]int{}
 	}
@@ -405,4 +489,284 @@ func together(a, b *phrase) bool {
 		}
 	}
 	return false
+}
+
+// nounTag reports a noun tag (not a gerund).
+func nounTag(tag string) bool {
+	return tag == "NN" || tag == "NNS" || tag == "NNP" || tag == "NNPS"
+}
+
+// binomials are two nouns joined by "and" or "to" ("chaos to clarity",
+// "money and happiness"), neither part of a longer noun phrase, as
+// phrases of three tokens; "a and b" and "b and a" count as one.
+func binomials(toks []tagged, names map[string]bool, ad []bool, sentOf, chapterOf []int, n int) []*phrase {
+	m := map[string]*phrase{}
+	surfaces := map[string]map[string]int{}
+	word := func(tk tagged) bool {
+		return nounTag(tk.tag) && inPhrase(tk, false) && !names[strings.ToLower(tk.text)] && !ad[tk.word] &&
+			utf8.RuneCountInString(tk.text) >= 3
+	}
+	for i := 1; i+3 < len(toks); i++ {
+		a, c, b := toks[i], toks[i+1], toks[i+2]
+		conj := strings.ToLower(c.text)
+		if conj != "and" && conj != "to" || !word(a) || !word(b) || sentOf[a.word] != sentOf[b.word] {
+			continue
+		}
+		if p := toks[i-1]; isNoun(p.tag) || p.tag == "JJ" || isNoun(toks[i+3].tag) || toks[i+3].tag == "JJ" {
+			continue // "decision quality and outcome": a phrase, not a noun
+		}
+		sa, sb := lexical.Term(a.text), lexical.Term(b.text)
+		if sa == "" || sb == "" || sa == sb {
+			continue
+		}
+		key := sa + " " + conj + " " + sb
+		if conj == "and" && sb < sa {
+			key = sb + " " + conj + " " + sa
+		}
+		p, ok := m[key]
+		if !ok {
+			p = &phrase{key: key, tokens: strings.Fields(key), tf: make([]int, n), sents: map[int]bool{}}
+			m[key] = p
+			surfaces[key] = map[string]int{}
+		}
+		if ci := chapterOf[a.word]; ci < n {
+			p.tf[ci]++
+		}
+		p.sents[sentOf[a.word]] = true
+		lower := func(tk tagged) string {
+			if tk.tag == "NNP" || tk.tag == "NNPS" {
+				return tk.text
+			}
+			return strings.ToLower(tk.text)
+		}
+		surfaces[key][lower(a)+" "+conj+" "+lower(b)]++
+	}
+	var out []*phrase
+	for key, p := range m {
+		df := 0
+		for _, c := range p.tf {
+			if c > 0 {
+				df++
+			}
+		}
+		p.score = math.Log((float64(n) + 1) / float64(df))
+		p.surface = bestSurface(surfaces[key])
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
+	return out
+}
+
+// opening is the set of the host's sentences that start within the first
+// openWords words of the span: where a host says what comes next.
+func opening(t *pipeline.Transcript, sp pipeline.Span, sentOf []int, hosts map[string]bool) map[int]bool {
+	open := map[int]bool{}
+	for i := max(sp.First, 0); i < sp.End && i < sp.First+openWords && i < len(t.Words); i++ {
+		if hosts[t.Words[i].Speaker] {
+			open[sentOf[i]] = true
+		}
+	}
+	return open
+}
+
+const openWords = 80
+
+// said reports whether a phrase occurs in one of the sentences.
+func said(p *phrase, sents map[int]bool) bool {
+	for s := range p.sents {
+		if sents[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// questionFillers open a spoken question without adding to it.
+var questionFillers = lexical.Set(`so and okay ok well but now yeah alright all right also then um uh oh cool great awesome`)
+
+// cutWords start a clause that can be left off a question: "Is there a
+// goal that you set …?" → "Is there a goal?".
+var cutWords = lexical.Set(`that which who whom whose where when because if so and but or like maybe as for with to in on of`)
+
+// question is the host's first question in the opening sentences trimmed
+// to fit: leading fillers dropped, and, when too long, cut before a
+// clause after a noun; "" when none fits or it points back ("Why is that?").
+func question(t *pipeline.Transcript, open map[int]bool, toks []tagged) string {
+	sents := lexical.Sentences(t)
+	var idx []int
+	for si := range open {
+		idx = append(idx, si)
+	}
+	sort.Ints(idx)
+	tagOf := map[int]string{}
+	for _, tk := range toks {
+		if _, ok := tagOf[tk.word]; !ok || nounTag(tk.tag) {
+			tagOf[tk.word] = tk.tag
+		}
+	}
+	for _, si := range idx {
+		s := sents[si]
+		if !strings.HasSuffix(strings.TrimRight(t.Words[s.End-1].Text, `"')]”’`), "?") {
+			continue
+		}
+		first := s.First
+		for first < s.End && questionFillers[lexical.Fold(t.Words[first].Text)] {
+			first++
+		}
+		if s.End-first < 3 || !questionStarts[lexical.Fold(t.Words[first].Text)] {
+			continue
+		}
+		var words []string
+		for i := first; i < s.End; i++ {
+			words = append(words, t.Words[i].Text)
+		}
+		q := strings.Join(words, " ")
+		if utf8.RuneCountInString(q) > MaxTitle {
+			// the longest head of the question that ends in a noun
+			// before a clause word and fits with its question mark
+			q = ""
+			for k := 3; k < len(words); k++ {
+				prev := strings.TrimRight(words[k-1], ",;:")
+				if !cutWords[lexical.Fold(words[k])] && prev == words[k-1] || !nounTag(tagOf[first+k-1]) {
+					continue
+				}
+				head := strings.Join(append(append([]string{}, words[:k-1]...), prev), " ") + "?"
+				if utf8.RuneCountInString(head) > MaxTitle {
+					break
+				}
+				q = head
+			}
+		}
+		if q != "" && standalone(q) {
+			return q
+		}
+	}
+	return ""
+}
+
+// standalone reports whether a question points to nothing said before it,
+// quotes no one and asks one thing ("Can you talk about what impact?" is
+// cut inside a second question).
+func standalone(q string) bool {
+	ws := strings.Fields(q)
+	for i, w := range ws {
+		if i == 1 && lexical.Fold(w) == "there" && questionStarts[lexical.Fold(ws[0])] {
+			continue // "Is there a …?" points nowhere
+		}
+		if pointing[lexical.Fold(w)] || strings.ContainsAny(w, `"“”`) || i > 0 && questionWords[lexical.Fold(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// questionStarts open a question that asks directly ("When you look at
+// …, what …?" opens a clause instead).
+var questionStarts = lexical.Set(`what why how who which is are was were do does did can could would should will
+	have has`)
+
+// sponsorRead is a sponsor read's words and the sponsor it names.
+type sponsorRead struct {
+	first, end int
+	name       string
+}
+
+// sponsorNames finds the sponsor reads (lexical.SponsorReads) and the
+// name each opens with: the capitalized words after the last "by" of its
+// first sentence ("brought to you by Acme Cloud."), else the capitalized
+// word it repeats most, not a speaker's name.
+func sponsorNames(t *pipeline.Transcript, sents []pipeline.Span, speakers map[string]bool) []sponsorRead {
+	var out []sponsorRead
+	for _, r := range lexical.SponsorReads(t, sents) {
+		s := sents[r.First]
+		name := ""
+		by := -1
+		for i := s.First; i+1 < s.End; i++ {
+			if lexical.Fold(t.Words[i].Text) == "by" {
+				by = i
+			}
+		}
+		if by >= 0 {
+			var parts []string
+			for i := by + 1; i < s.End && len(parts) < 3; i++ {
+				w := t.Words[i].Text
+				bare := strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+				if bare == "" || !unicode.IsUpper(firstRune(bare)) {
+					break
+				}
+				parts = append(parts, bare)
+				if bare != w {
+					break // punctuation ends the name
+				}
+			}
+			name = strings.Join(parts, " ")
+		}
+		if name == "" {
+			// a read that only hands over ("after a word from our
+			// sponsors"): the name it repeats most
+			count := map[string]int{}
+			for i := s.First; i < sents[r.End-1].End; i++ {
+				w := strings.TrimRightFunc(strings.TrimSuffix(strings.TrimSuffix(t.Words[i].Text, "'s"), "’s"), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+				if w != "" && w != "I" && unicode.IsUpper(firstRune(w)) && !lexical.Stopwords[strings.ToLower(w)] && !speakers[strings.ToLower(w)] {
+					count[w]++
+				}
+			}
+			for w, c := range count {
+				if c >= 2 && (c > count[name] || c == count[name] && w < name) {
+					name = w
+				}
+			}
+		}
+		out = append(out, sponsorRead{first: s.First, end: sents[r.End-1].End, name: name})
+	}
+	return out
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// sponsorLead is how many words may come before the sponsor read that
+// opens a sponsor's chapter ("That's example.com. This episode is …").
+const sponsorLead = 30
+
+// sponsorTitle names the sponsors of a span that a sponsor read opens and
+// that is mostly sponsor reads
+// ("Sponsor: Acme", "Sponsors: Acme and Globex"); "" for any other span.
+func sponsorTitle(sp pipeline.Span, ad []bool, reads []sponsorRead) string {
+	n := 0
+	for i := max(sp.First, 0); i < sp.End && i < len(ad); i++ {
+		if ad[i] {
+			n++
+		}
+	}
+	if sp.Len() == 0 || 2*n <= sp.Len() {
+		return ""
+	}
+	opens := false
+	for _, r := range reads {
+		opens = opens || r.first <= sp.First+sponsorLead && r.end > sp.First
+	}
+	if !opens {
+		return "" // a chapter of its own that the reads follow
+	}
+	var names []string
+	for _, r := range reads {
+		if r.end > sp.First && r.first < sp.End && r.name != "" && !slices.Contains(names, r.name) {
+			names = append(names, r.name)
+		}
+	}
+	switch {
+	case len(names) == 0:
+		return "Sponsor message"
+	case len(names) > 1:
+		if s := "Sponsors: " + strings.Join(names, " and "); utf8.RuneCountInString(s) <= MaxTitle {
+			return s
+		}
+	}
+	if s := "Sponsor: " + names[0]; utf8.RuneCountInString(s) <= MaxTitle {
+		return s
+	}
+	return "Sponsor message"
 }
