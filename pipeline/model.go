@@ -3,6 +3,7 @@ package pipeline
 import (
 	"math"
 	"strings"
+	"unicode"
 )
 
 // NoTime marks a time that is not known: a word not yet aligned, a chapter of
@@ -120,7 +121,7 @@ func (t *Transcript) Guest(configuredHosts []string) string {
 				return ""
 			}
 		}
-		return g
+		return DisplayName(g)
 	}
 	if strings.TrimSpace(t.Header.Bio) == "" {
 		return ""
@@ -135,7 +136,31 @@ func (t *Transcript) Guest(configuredHosts []string) string {
 			guest = s
 		}
 	}
-	return guest
+	return DisplayName(guest)
+}
+
+// DisplayName is a person's name as notes and titles show it: a speaker
+// label written in capitals ("KUNAL SHAH", as some transcribers label
+// turns) in title case ("Kunal Shah", "O'Neil", "Jean-Luc"; words of one
+// or two letters stay); any other name as written.
+func DisplayName(name string) string {
+	if strings.ToUpper(name) != name || strings.ToLower(name) == name {
+		return name
+	}
+	words := strings.Fields(name)
+	for i, w := range words {
+		if len(w) <= 2 {
+			continue // initials and short forms ("DJ", "J.") stay
+		}
+		r := []rune(strings.ToLower(w))
+		for k := range r {
+			if k == 0 || r[k-1] == '\'' || r[k-1] == '-' || r[k-1] == '.' {
+				r[k] = unicode.ToUpper(r[k])
+			}
+		}
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
 }
 
 func (t *Transcript) hosts(configured []string) map[string]bool {

@@ -36,3 +36,14 @@ func TestGuest(t *testing.T) {
 		}
 	}
 }
+
+func TestDisplayName(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"KUNAL SHAH", "Kunal Shah"}, {"Ann Lee", "Ann Lee"}, {"ann", "ann"}, {"DJ KOOL", "DJ Kool"}, {"", ""},
+		{"MARY O'NEIL", "Mary O'Neil"}, {"JEAN-LUC", "Jean-Luc"}, {"LENNY", "Lenny"},
+	} {
+		if got := DisplayName(tc.in); got != tc.want {
+			t.Errorf("DisplayName(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

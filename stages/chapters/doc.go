@@ -19,8 +19,9 @@
 //
 // Two kinds of boundary come from the format rather than the vocabulary
 // and are always taken: the host's introduction after a cold open (the
-// first host turn of 50 words or more, when the guest speaks first), and
-// the first topic after each sponsor read (within 12 sentences of the
+// first host turn of 50 words or more after at least 30 words of cold
+// open in which the guest has spoken; the host may ask short questions in
+// it), and the first topic after each sponsor read (within 12 sentences of the
 // read's end, the host's first turn after the guest has answered the
 // welcome, or an earlier one that asks a question). A sponsor read (see
 // lexical.SponsorReads) is never a chapter of its own, as editors fold it
@@ -42,15 +43,19 @@
 //
 // # Titles
 //
-// Noun phrases (prose part-of-speech tags: adjectives and nouns ending in a
-// noun, up to three words) are scored by TF-IDF with the chapters as
-// documents, favouring longer and proper-noun phrases and dropping vague
-// nouns. A title is the best phrase, or "A and b" with the second best when
-// both fit in 40 characters, in sentence case, never reused. The first
-// chapter is "Introduction" only when it has no phrase said at least twice.
-// A sponsor read gives no phrase, and the host's introduction after a cold
-// open is titled "Meet <guest>" when the guest is known. A chapter that opens
-// with a host's question that stands alone and fits ("Why is change so
-// important?": a question word first, nothing pointing back such as "that"
-// or "it") takes the question as its title.
+// A title is a phrase of two words or more or a name, in sentence case, at
+// most 40 characters, never reused. Noun phrases (prose part-of-speech
+// tags, up to three words) are scored by TF-IDF with the chapters as
+// documents; a lone common noun ("Book") is never chosen while a phrase or
+// question is left, and a lone name ranks at half its score. Two nouns are
+// joined only as the chapter says them ("chaos to clarity", "money and
+// happiness"); a phrase the host says in the chapter's first 80 words counts
+// double; a phrase said once needs its head noun said again or the host to
+// say it in the opening. Failing that, the host's opening question (a
+// question word or auxiliary first, fillers dropped, cut after a noun to
+// fit); then any phrase; then a fallback name. The host's introduction after
+// a cold open is "Meet <guest>" when the guest is known; a chapter that is
+// mostly a sponsor read is "Sponsor: X". A chapter that opens with a host's
+// question that stands alone and fits ("Why is change so important?":
+// nothing pointing back such as "that" or "it") takes the question.
 package chapters

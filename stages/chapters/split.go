@@ -124,7 +124,7 @@ func guest(t *pipeline.Transcript, configuredHosts []string) string {
 			g = s
 		}
 	}
-	return g
+	return pipeline.DisplayName(g)
 }
 
 // Count is the number of chapters for an episode of the given seconds:
