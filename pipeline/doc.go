@@ -30,7 +30,7 @@
 //
 //	transcript  *Transcript         parse the transcript file (any layout) into turns, words, sentences, notes
 //	audio       *Audio              decode the audio (WAV, MP3, FLAC, M4A, Ogg) streaming into features (nil *Audio without --audio)
-//	tags        *lexical.Tagging    tag the transcript's words once (prose, per sentence) while the audio is aligned
+//	tags        *lexical.Tagging    tag the transcript once (prose) while the audio is aligned
 //	synth       *align.Speech       speak the transcript with eSpeak NG for the aligner (runs beside audio)
 //	align       *Alignment          time every spoken word; a timed copy of the transcript
 //	entities    *entities.Entities  people, organisations, places, works mentioned (entities.json)

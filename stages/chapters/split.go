@@ -20,6 +20,9 @@ type Options struct {
 	// Count is the number of chapters wanted; 0 chooses by duration (see
 	// the package documentation).
 	Count int
+	// Tags is the run's tagging of the transcript (the tags stage) that
+	// titles read; nil tags it here.
+	Tags *lexical.Tagging
 }
 
 const (
@@ -78,17 +81,17 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*Chapters,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	titles := Titles(t, spans)
+	chTitles := titles(t, spans, opts.Tags)
 	for i, sp := range spans {
-		if q := questionTitle(t, sp, t.Hosts(opts.Hosts)); q != "" && !slices.Contains(titles, q) {
-			titles[i] = q
+		if q := questionTitle(t, sp, t.Hosts(opts.Hosts)); q != "" && !slices.Contains(chTitles, q) {
+			chTitles[i] = q
 		}
 	}
 	if g := guest(t, opts.Hosts); g != "" {
 		for i, st := range starts {
 			if st == intro && intro > 0 {
-				if title := "Meet " + g; len(title) <= MaxTitle && !slices.Contains(titles, title) {
-					titles[i] = title
+				if title := "Meet " + g; len(title) <= MaxTitle && !slices.Contains(chTitles, title) {
+					chTitles[i] = title
 				}
 			}
 		}
@@ -103,7 +106,7 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*Chapters,
 				start = tl.at(sp.First)
 			}
 		}
-		out.Chapters = append(out.Chapters, Chapter{Start: start, Title: titles[i], Words: sp})
+		out.Chapters = append(out.Chapters, Chapter{Start: start, Title: chTitles[i], Words: sp})
 	}
 	return out, nil
 }

@@ -6,13 +6,15 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/align"
+	"github.com/shownotes/shownotes/stages/lexical"
+	"github.com/shownotes/shownotes/stages/tags"
 )
 
 // Stage declares the chapters stage: split the episode into chapters at topic shifts with key-phrase titles.
 var Stage = &pipeline.Stage{
 	Name:       "chapters",
 	Doc:        "split the episode into chapters at topic shifts with key-phrase titles",
-	Requires:   []*pipeline.Stage{align.Stage},
+	Requires:   []*pipeline.Stage{align.Stage, tags.Stage},
 	ResultType: reflect.TypeOf(new(Chapters)),
 	Run:        run,
 }
@@ -23,7 +25,7 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 		pass.Warnf("no transcript words: no chapters")
 		return new(Chapters), nil
 	}
-	var opts Options
+	opts := Options{Tags: tags.For(pipeline.Result[*lexical.Tagging](pass.ResultOf, tags.Stage), al.Transcript)}
 	if pass.Config != nil {
 		opts.Hosts = pass.Config.Podcast.Hosts
 	}

@@ -1,6 +1,7 @@
 package chapters
 
 import (
+	"context"
 	"math"
 	"regexp"
 	"slices"
@@ -8,8 +9,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/jdkato/prose/v2"
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/lexical"
@@ -26,52 +25,18 @@ type tagged struct {
 	word      int
 }
 
-// quoteFold spells typographic quotes as prose's tokenizer does, so that
-// its tokens can be found in the text again.
-var quoteFold = strings.NewReplacer("‘", "'", "’", "'", "“", `"`, "”", `"`)
-
-// tag runs the prose part-of-speech tagger over the whole transcript once
-// and maps each token back to its word. A token that cannot be found near
-// the current word is dropped; the search widens by a word for each one
-// dropped in a row, so one odd token never loses the rest of the text.
-func tag(t *pipeline.Transcript) []tagged {
-	var b strings.Builder
-	offs := make([]int, len(t.Words)+1)
-	for i, w := range t.Words {
-		if i > 0 {
-			b.WriteByte(' ')
+// tag gives the run's tagging of the transcript as the titles read it
+// (tagging it here when the run has none).
+func tag(t *pipeline.Transcript, g *lexical.Tagging) []tagged {
+	if g == nil {
+		var err error
+		if g, err = lexical.Tag(context.Background(), t); err != nil {
+			return nil
 		}
-		offs[i] = b.Len()
-		b.WriteString(quoteFold.Replace(w.Text))
 	}
-	text := b.String()
-	offs[len(t.Words)] = len(text)
-	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(lexical.ProseModel()))
-	if err != nil {
-		return nil
-	}
-	var out []tagged
-	cur, wi, missed := 0, 0, 0
-	for _, tok := range doc.Tokens() {
-		if tok.Text == "" {
-			continue
-		}
-		limit := offs[min(wi+2+missed, len(t.Words))]
-		j := -1
-		if cur <= limit {
-			j = strings.Index(text[cur:limit], tok.Text)
-		}
-		if j < 0 {
-			missed++ // the tokenizer changed the text here
-			continue
-		}
-		missed = 0
-		p := cur + j
-		for wi+1 < len(t.Words) && p >= offs[wi+1] {
-			wi++
-		}
-		out = append(out, tagged{text: tok.Text, tag: tok.Tag, word: wi})
-		cur = p + len(tok.Text)
+	out := make([]tagged, len(g.Text))
+	for i, tk := range g.Text {
+		out[i] = tagged{text: tk.Text, tag: tk.Tag, word: tk.Word}
 	}
 	return out
 }
@@ -91,7 +56,12 @@ type phrase struct {
 // Titles gives each span a title from its own key phrases; titles are unique,
 // at most MaxTitle characters, in sentence case.
 func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
-	toks := tag(t)
+	return titles(t, spans, nil)
+}
+
+// titles is Titles reading the run's tagging g (nil: tag t here).
+func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging) []string {
+	toks := tag(t, g)
 	chapterOf := make([]int, len(t.Words))
 	for ci, sp := range spans {
 		for i := max(sp.First, 0); i < sp.End && i < len(t.Words); i++ {
