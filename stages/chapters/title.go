@@ -404,17 +404,6 @@ func bestSurface(m map[string]int) string {
 	return best
 }
 
-func overlaps(a, b *phrase) bool {
-	for _, x := range a.tokens {
-		for _, y := range b.tokens {
-			if x == y {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // sentenceCase upper-cases the first letter and leaves the rest as spoken.
 func sentenceCase(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
@@ -449,17 +438,6 @@ var vagueAdj = func() map[string]bool {
 	}
 	return m
 }()
-
-// together reports whether two phrases are said in the same sentence at
-// least once: "Kaggle and leaderboard" only when the episode links them.
-func together(a, b *phrase) bool {
-	for s := range a.sents {
-		if b.sents[s] {
-			return true
-		}
-	}
-	return false
-}
 
 // nounTag reports a noun tag (not a gerund).
 func nounTag(tag string) bool {
