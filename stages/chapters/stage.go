@@ -6,7 +6,6 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/align"
-	"github.com/shownotes/shownotes/stages/lexical"
 	"github.com/shownotes/shownotes/stages/tags"
 )
 
@@ -25,7 +24,7 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 		pass.Warnf("no transcript words: no chapters")
 		return new(Chapters), nil
 	}
-	opts := Options{Tags: tags.For(pipeline.Result[*lexical.Tagging](pass.ResultOf, tags.Stage), al.Transcript)}
+	opts := Options{Tags: tags.Of(pass, al.Transcript)}
 	if pass.Config != nil {
 		opts.Hosts = pass.Config.Podcast.Hosts
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/align"
-	"github.com/shownotes/shownotes/stages/lexical"
 	"github.com/shownotes/shownotes/stages/tags"
 )
 
@@ -26,7 +25,7 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	if al == nil || al.Transcript == nil {
 		return nil, errors.New("no aligned transcript")
 	}
-	opts := Options{Tags: tags.For(pipeline.Result[*lexical.Tagging](pass.ResultOf, tags.Stage), al.Transcript)}
+	opts := Options{Tags: tags.Of(pass, al.Transcript)}
 	if pass.Config != nil {
 		opts.Glossary = pass.Config.Glossary
 		opts.Hosts = pass.Config.Podcast.Hosts

@@ -31,6 +31,12 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	return lexical.Tag(ctx, tr)
 }
 
+// Of returns the run's tagging, from a pass of a stage that requires
+// Stage, for tr (see For).
+func Of(pass *pipeline.Pass, tr *pipeline.Transcript) *lexical.Tagging {
+	return For(pipeline.Result[*lexical.Tagging](pass.ResultOf, Stage), tr)
+}
+
 // For returns the run's tagging when it was made from a transcript with
 // tr's words, else nil (the reader then tags tr itself).
 func For(g *lexical.Tagging, tr *pipeline.Transcript) *lexical.Tagging {
