@@ -54,8 +54,8 @@ func TestCount(t *testing.T) {
 		seconds float64
 		want    int
 	}{
-		{0, 1}, {-5, 1}, {40, 1}, {179, 1}, {300, 2}, {540, 4}, {600, 5}, {17 * 60, 6},
-		{32 * 60, 11}, {35 * 60, 12}, {60 * 60, 12}, {3 * 3600, 12}, {pipeline.NoTime, 1},
+		{0, 1}, {-5, 1}, {40, 1}, {179, 1}, {300, 2}, {540, 4}, {600, 5}, {17 * 60, 7},
+		{20 * 60, 8}, {27 * 60, 11}, {32 * 60, 12}, {35 * 60, 12}, {60 * 60, 12}, {3 * 3600, 12}, {pipeline.NoTime, 1},
 	} {
 		if got := Count(tc.seconds); got != tc.want {
 			t.Errorf("Count(%v) = %d, want %d", tc.seconds, got, tc.want)
@@ -128,7 +128,7 @@ func TestFindTopics(t *testing.T) {
 		{"bread", "flour", "yeast", "oven"},
 	}
 	al := synthetic(topics, 450) // 5 topics of about 3 minutes
-	got, err := Find(context.Background(), al, Options{})
+	got, err := Find(context.Background(), al, Options{Count: len(topics)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -36,10 +36,13 @@
 //
 // # How many chapters
 //
-// For an episode of m minutes: round(m/3) clamped to 5..12 when m ≥ 10;
-// floor(m/2) clamped to 1..4 below that (a 40-second clip is one chapter).
-// Never more than there is room for at 60 s each. Untimed runs measure
-// positions in words at 150 words a minute.
+// For an episode of m minutes: round(m/2.5) clamped to 5..12 when m ≥ 10
+// (the editors' picks for six Lenny's Podcast excerpts of 18–23 minutes
+// hold 7–9 chapters, one every 2–3.3 minutes); floor(m/2) clamped to 1..4
+// below that (a 40-second clip is one chapter). Never more than there is
+// room for at 60 s each. Untimed runs measure positions in words at 150
+// words a minute, and count chapters at 180 (conversation runs at 150–215
+// words a minute by those excerpts' Rev stamps).
 //
 // # Titles
 //
