@@ -184,11 +184,10 @@ func TestFindEdgeCases(t *testing.T) {
 // rules were written): for them the test holds the figures measured when
 // they were added, less 0.05, so that no change makes them worse unseen.
 // Each entry is {recall, precision, type accuracy}. Raise these as the
-// rules improve; remove an entry when it reaches the bar.
-var belowTarget = map[string][3]float64{
-	"lennydicks": {0.95, 0.81, 0.72},
-	"lennyshah":  {0.91, 0.84, 0.83},
-}
+// rules improve; remove an entry when it reaches the bar. Empty since every
+// corpus transcript reached it; a gold list added later that falls short
+// starts here.
+var belowTarget = map[string][3]float64{}
 
 // TestCorpusTargets asserts the editor-grade bar (each figure >= 0.85) on
 // every gold'd transcript, and the regression floors of belowTarget where

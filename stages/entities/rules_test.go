@@ -42,9 +42,10 @@ func TestFindTyping(t *testing.T) {
 			lines: []string{
 				"A: There is something called Quorvel's law: any result that looks too good is probably a bug.",
 				"B: We certified for ZRX 40117 last spring with Marnavia Labs.",
+				"A: She is a three-time Quillon Poetry Cup winner, you know.",
 				"A: You flip the flag and Boom, the numbers look great. Commit to actions you will take if it fails.",
 			},
-			want: map[string]string{"Quorvel": "", "Quorvel's law": "", "ZRX": "", "Boom": "", "Commit": "", "Marnavia Labs": pipeline.Org},
+			want: map[string]string{"Quorvel": "", "Quorvel's law": "", "ZRX": "", "Boom": "", "Commit": "", "Marnavia Labs": pipeline.Org, "Quillon Poetry Cup": pipeline.Org},
 		},
 		{
 			name: "a word alone that the transcript also capitalises mid-sentence stays a name",

@@ -125,7 +125,9 @@ var orgNext = set("government", "governments", "party", "leader", "leaders", "le
 	"employees", "staff", "shares", "stock", "app", "account", "feed", "channel", "office", "offices",
 	"ministers", "mps", "mlas", "candidate", "candidates", "regime", "coalition", "alliance",
 	"newsletter", "blog", "magazine", "podcast", "website", "site", "platform", "users", "video",
-	"videos", "post", "posts", "thread", "threads", "algorithm", "subscribers", "followers", "page")
+	"videos", "post", "posts", "thread", "threads", "algorithm", "subscribers", "followers", "page",
+	// a competition or award held by an organisation: "a Moth StorySLAM winner"
+	"winner", "winners", "champion", "champions", "finalist", "finalists", "contestant", "contestants")
 
 // placeNext follow a place: "Bihar state", "Delhi city", "Gujarat's people" does not count.
 var placeNext = set("state", "city", "district", "town", "village", "region", "province", "border",
