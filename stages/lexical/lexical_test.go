@@ -185,3 +185,24 @@ func TestHesitation(t *testing.T) {
 		}
 	}
 }
+
+func TestPointsBack(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"The other booths, they told the committees to enroll members.", true},
+		{"The first was a narrative around the new tax.", true},
+		{"The booths, they told the committees to enroll members.", true},
+		{"Strategy is always about dealing with a challenge.", false},
+		{"Most plans fail because nobody reads them, and they rot.", false},
+	} {
+		tr := &pipeline.Transcript{}
+		for _, w := range strings.Fields(tc.text) {
+			tr.Words = append(tr.Words, pipeline.Word{Text: w})
+		}
+		if got := PointsBack(tr, pipeline.Span{First: 0, End: len(tr.Words)}); got != tc.want {
+			t.Errorf("PointsBack(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

@@ -1,5 +1,11 @@
 package lexical
 
+import (
+	"strings"
+
+	"github.com/shownotes/shownotes/pipeline"
+)
+
 // NeedsContext are the first words of a sentence that needs the sentence
 // before it to make sense: pronouns and determiners without their
 // antecedent ("he", "it's", "these"), connectives ("because", "then",
@@ -11,3 +17,29 @@ var NeedsContext = Set(`
 	otherwise plus right same she she's so such sure than that that's their theirs them then there
 	there's therefore these they they're this those though thus totally uh um well when where whereas
 	whether which while who whom whose yeah yes`)
+
+// pointsBackWords early in a sentence refer to something said before it
+// ("The other booths", "the same idea", "The first was …").
+var pointsBackWords = Set(`other another same such former latter above aforementioned first second third fourth`)
+
+// dislocated pronouns after an early comma repeat a subject the sentence
+// has just named ("The booths, they told …"): a spoken, mid-thought form.
+var dislocated = Set(`they he she it we`)
+
+// PointsBack reports a span of t's words that does not stand alone: a word
+// among its first four that refers to something said before ("The other
+// booths", "The first was …"), or a pronoun after a comma among its first
+// six that repeats the subject just named ("The booths, they told …").
+// The summary and the quotes both leave such spans out.
+func PointsBack(t *pipeline.Transcript, s pipeline.Span) bool {
+	for i := s.First; i < s.End && i < s.First+6; i++ {
+		w := Fold(t.Words[i].Text)
+		if i < s.First+4 && pointsBackWords[w] {
+			return true
+		}
+		if i > s.First && strings.HasSuffix(t.Words[i-1].Text, ",") && dislocated[w] {
+			return true
+		}
+	}
+	return false
+}

@@ -203,7 +203,8 @@ func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]
 				continue
 			}
 			first := tr.Words[span.First].Text
-			if lexical.NeedsContext[lexical.Fold(first)] || lexical.NeedsContext[lexical.Fold(tr.Words[core].Text)] || !clauseStart(tr, span.First) {
+			if lexical.NeedsContext[lexical.Fold(first)] || lexical.NeedsContext[lexical.Fold(tr.Words[core].Text)] || !clauseStart(tr, span.First) ||
+				lexical.PointsBack(tr, span) {
 				continue
 			}
 			sn := make([]int, n)
@@ -266,8 +267,19 @@ func clauseStart(tr *pipeline.Transcript, i int) bool {
 		return false
 	}
 	prev := strings.ToLower(tr.Words[i-1].Text)
-	return leadFillers[lexical.Fold(prev)] || strings.HasSuffix(prev, "mean,") || strings.HasSuffix(prev, "know,")
+	if !leadFillers[lexical.Fold(prev)] && !strings.HasSuffix(prev, "mean,") && !strings.HasSuffix(prev, "know,") {
+		return false
+	}
+	// a conjunction inside a sentence joins a clause only when a subject
+	// follows ("…, and we see …"), not a verb or an object ("…, and take
+	// on from …")
+	opensSentence := i-1 == 0 || tr.Words[i-2].Turn != tr.Words[i-1].Turn || lexical.EndsSentence(tr.Words[i-2].Text)
+	return opensSentence || subjects[lexical.Fold(tr.Words[i].Text)]
 }
+
+// subjects open a clause after a conjunction inside a sentence.
+var subjects = lexical.Set(`i we you they he she it the a an this that these those there my our your their his her its
+	people everyone everybody nobody no every most some all what how why when if`)
 
 func startsUpper(w string) bool {
 	for _, r := range w {

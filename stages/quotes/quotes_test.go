@@ -292,6 +292,10 @@ func TestCandidatesOpenWithoutStub(t *testing.T) {
 		{"And so Fast Mail was an email company I ran back before all of this.", "Fast Mail was an email company I ran back before all of this."},
 		{"and then we looked at the data from every hospital in the country.", ""},
 		{"And it turned out that the data was in image form almost everywhere.", ""},
+		// after fillers the quote must open with a subject, not a verb
+		{"And so take the long road before anyone else decides it for you.", ""},
+		// a sentence pointing back to what came before stands alone nowhere
+		{"The other teams, they told the new committees to enroll a hundred members.", ""},
 	}
 	for _, tt := range tests {
 		tr := timed("Host: What happened next?", "Guest: "+tt.sentence)

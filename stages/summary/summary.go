@@ -242,14 +242,6 @@ func startsUpper(w string) bool {
 // not (unless it says who the guest is or what the episode covers).
 var speakerSelf = lexical.Set(`i i'm i've i'd i'll me my myself`)
 
-// pointsBack words early in a sentence refer to something said before it
-// ("The other booths", "the same idea").
-var pointsBack = lexical.Set(`other another same such former latter above aforementioned second third fourth`)
-
-// dislocated pronouns after an early comma repeat a subject the sentence
-// has just named ("The booths, they told …"): a spoken, mid-thought form.
-var dislocated = lexical.Set(`they he she it we`)
-
 // firstPerson openers speak for one side of the conversation: a description
 // may open with them only to say who the guest is or what the episode covers.
 var firstPerson = lexical.Set(`i i'm i've i'd i'll you you're you've your we we're we've our my`)
@@ -270,14 +262,13 @@ func eligible(t *pipeline.Transcript, s pipeline.Span, v map[string]float64, str
 		if firstPerson[lexical.Fold(t.Words[s.First].Text)] {
 			return false
 		}
+		// a subject pointing back ("The other booths, they …")
+		if lexical.PointsBack(t, s) {
+			return false
+		}
 		for i := s.First; i < s.End; i++ {
-			w := lexical.Fold(t.Words[i].Text)
-			// the speaker's own story ("Even though I'd started …") or a
-			// subject pointing back ("The other booths, they …")
-			if speakerSelf[w] || i < s.First+4 && pointsBack[w] {
-				return false
-			}
-			if i > s.First && i < s.First+6 && strings.HasSuffix(t.Words[i-1].Text, ",") && dislocated[w] {
+			// the speaker's own story ("Even though I'd started …")
+			if speakerSelf[lexical.Fold(t.Words[i].Text)] {
 				return false
 			}
 		}
