@@ -25,13 +25,14 @@ const (
 	fHedge              // opens with a hedge: "I think", "I feel", "I guess"
 	fFirstPerson        // about the speaker: "I", "my", "me"
 	fOneSentence        // one sentence, not a run of two or three
+	fLowerStart         // opens in lower case, after a trimmed "And", "So": mid-thought
 	nFeatures
 )
 
 // weights score a quote's features (quotability is their weighted sum).
 var weights = [nFeatures]float64{
 	fCentral: 0.30, fClaim: 0.12, fNumber: 0.08, fContrast: 0.10, fStance: 0.10, fBrevity: 0.10,
-	fFiller: -0.30, fGeneral: 0.12, fStory: -0.15,
+	fFiller: -0.30, fGeneral: 0.12, fStory: -0.15, fLowerStart: -0.20,
 }
 
 // quotability is the weighted sum of a quote's features.
@@ -71,6 +72,11 @@ func features(ws []string, centrality float64, teaser bool, sentences int) [nFea
 	}
 	if sentences == 1 {
 		f[fOneSentence] = 1
+	}
+	if len(ws) > 0 {
+		if r := []rune(ws[0]); len(r) > 0 && unicode.IsLower(r[0]) {
+			f[fLowerStart] = 1
+		}
 	}
 	return f
 }
