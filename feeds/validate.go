@@ -149,7 +149,7 @@ func (v *validator) warnf(item, format string, args ...any) {
 // Validate checks a feed against what Apple Podcasts and PSP-1 require:
 // declared namespaces, the channel's required tags, and per item a title, an
 // enclosure Apple accepts, a unique guid, an RFC 2822 pubDate, the
-// itunes:duration format, a description of at most 4000 bytes with allowed
+// itunes:duration format, a description of at most DescriptionLimit bytes with allowed
 // HTML, itunes:episodeType values and the podcast:transcript, chapters,
 // person and soundbite attributes. Problems of severity "error" would make
 // Apple or a PSP-1 app refuse the feed or the item.

@@ -39,6 +39,23 @@ type FoundEntity struct {
 	Aliases []string `json:"aliases"`
 }
 
+// FoundEntities reads a found entity list as score_entities.py reads
+// entities.json: v is what the entities stage returns (anything that
+// marshals to {"entities": [{"name", "type", "aliases"}, …]}).
+func FoundEntities(v any) ([]FoundEntity, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("evaluation: %w", err)
+	}
+	var list struct {
+		Entities []FoundEntity `json:"entities"`
+	}
+	if err := json.Unmarshal(b, &list); err != nil {
+		return nil, fmt.Errorf("evaluation: %w", err)
+	}
+	return list.Entities, nil
+}
+
 // EntityScores are the figures of tools/score_entities.py.
 type EntityScores struct {
 	Required   int      `json:"required"`

@@ -96,9 +96,9 @@ func find(t *testing.T, path string) []evaluation.FoundEntity {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []evaluation.FoundEntity
-	for _, e := range es.Entities {
-		out = append(out, evaluation.FoundEntity{Name: e.Name, Type: e.Type, Aliases: e.Aliases})
+	out, err := evaluation.FoundEntities(es)
+	if err != nil {
+		t.Fatal(err)
 	}
 	return out
 }

@@ -144,16 +144,9 @@ func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging) [
 	flush()
 
 	// TF-IDF with chapters as documents
-	n := float64(len(spans))
 	var all []*phrase
 	for _, p := range phrases {
-		df := 0
-		for _, c := range p.tf {
-			if c > 0 {
-				df++
-			}
-		}
-		p.score = math.Log((n + 1) / float64(df))
+		p.score = idf(p.tf, len(spans))
 		p.surface = bestSurface(surfaces[p.key])
 		// a name is capitalized where it does not open a sentence
 		// ("Awesome." is not)
@@ -491,13 +484,7 @@ func binomials(toks []tagged, names map[string]bool, ad []bool, sentOf, chapterO
 	}
 	var out []*phrase
 	for key, p := range m {
-		df := 0
-		for _, c := range p.tf {
-			if c > 0 {
-				df++
-			}
-		}
-		p.score = math.Log((float64(n) + 1) / float64(df))
+		p.score = idf(p.tf, n)
 		p.surface = bestSurface(surfaces[key])
 		out = append(out, p)
 	}
@@ -717,4 +704,16 @@ func sponsorTitle(sp pipeline.Span, ad []bool, reads []sponsorRead) string {
 		return s
 	}
 	return "Sponsor message"
+}
+
+// idf is a phrase's inverse document frequency with the chapters as
+// documents: log((chapters+1)/chapters it occurs in).
+func idf(tf []int, chapters int) float64 {
+	df := 0
+	for _, c := range tf {
+		if c > 0 {
+			df++
+		}
+	}
+	return math.Log((float64(chapters) + 1) / float64(df))
 }

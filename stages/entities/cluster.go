@@ -37,7 +37,7 @@ func (g *group) surfaces() []string {
 }
 
 func (g *group) typ() string {
-	return g.total().best(defaultType(g))
+	return g.total().best(pipeline.Other) // no evidence: OTHER
 }
 
 // total is the group's evidence: the summed evidence of its mentions plus
@@ -56,12 +56,6 @@ func (g *group) total() votes {
 		v[k] += x / float64(len(g.ms))
 	}
 	return v
-}
-
-// defaultType is the type of a name without evidence: several plain
-// capitalised words read as a person's name, anything else as OTHER.
-func defaultType(g *group) string {
-	return pipeline.Other
 }
 
 var (

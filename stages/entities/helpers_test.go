@@ -70,9 +70,5 @@ func findList(tr *pipeline.Transcript) ([]evaluation.FoundEntity, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []evaluation.FoundEntity
-	for _, e := range es.Entities {
-		out = append(out, evaluation.FoundEntity{Name: e.Name, Type: e.Type, Aliases: e.Aliases})
-	}
-	return out, nil
+	return evaluation.FoundEntities(es)
 }

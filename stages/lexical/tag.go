@@ -125,52 +125,33 @@ func Tag(ctx context.Context, tr *pipeline.Transcript) (*Tagging, error) {
 	return g, nil
 }
 
-// tagSpan tags the words of one sentence (nil: a span outside the words).
+// tagSpan tags the words of one sentence, with prose's entity labels
+// (nil: a span outside the words).
 func tagSpan(tr *pipeline.Transcript, sp pipeline.Span, m *prose.Model) ([]Token, error) {
 	if sp.First < 0 || sp.End > len(tr.Words) || sp.Len() <= 0 {
 		return nil, nil
 	}
-	words := make([]string, sp.Len())
-	for i := range words {
-		words[i] = StraightQuotes(tr.Words[sp.First+i].Text)
-	}
-	doc, err := prose.NewDocument(strings.Join(words, " "),
-		prose.WithSegmentation(false), prose.UsingModel(m))
-	if err != nil {
-		return nil, err
-	}
-	toks := doc.Tokens()
-	sent := make([]Token, 0, len(toks))
-	w, off := 0, 0 // current word (relative) and byte offset inside it
-	for _, tk := range toks {
-		// find tk.Text at or after the current position
-		for w < len(words) {
-			if i := strings.Index(words[w][off:], tk.Text); i >= 0 {
-				off += i + len(tk.Text)
-				break
-			}
-			w, off = w+1, 0
-		}
-		if w >= len(words) {
-			break // tokenizer produced text we cannot place; stop this sentence
-		}
-		sent = append(sent, Token{Text: tk.Text, Tag: tk.Tag, Label: tk.Label, Word: sp.First + w})
-		if off >= len(words[w]) {
-			w, off = w+1, 0
-		}
-	}
-	return sent, nil
+	return tagWords(tr.Words[sp.First:sp.End], sp.First, m, true)
 }
 
-// tagText tags the whole transcript as one text (parts of speech only) and
-// maps each token back to its word. A token that cannot be found near the
-// current word is dropped; the search widens by a word for each one dropped
-// in a row, so one odd token never loses the rest of the text.
+// tagText tags the whole transcript as one text, parts of speech only.
 func tagText(tr *pipeline.Transcript, m *prose.Model) ([]Token, error) {
-	n := len(tr.Words)
+	return tagWords(tr.Words, 0, m, false)
+}
+
+// tagWords tags words as one text (their own spelling, quotes straight,
+// joined by spaces) and maps each token back to its word, numbered from
+// first. A token that cannot be found near the current word is dropped;
+// the search widens by a word for each one dropped in a row, so one odd
+// token never loses the rest of the text.
+func tagWords(words []pipeline.Word, first int, m *prose.Model, extract bool) ([]Token, error) {
+	n := len(words)
+	if n == 0 {
+		return nil, nil
+	}
 	var b strings.Builder
 	offs := make([]int, n+1)
-	for i, w := range tr.Words {
+	for i, w := range words {
 		if i > 0 {
 			b.WriteByte(' ')
 		}
@@ -179,7 +160,7 @@ func tagText(tr *pipeline.Transcript, m *prose.Model) ([]Token, error) {
 	}
 	text := b.String()
 	offs[n] = len(text)
-	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(m))
+	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(extract), prose.UsingModel(m))
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +184,7 @@ func tagText(tr *pipeline.Transcript, m *prose.Model) ([]Token, error) {
 		for wi+1 < n && p >= offs[wi+1] {
 			wi++
 		}
-		out = append(out, Token{Text: tok.Text, Tag: tok.Tag, Word: wi})
+		out = append(out, Token{Text: tok.Text, Tag: tok.Tag, Label: tok.Label, Word: first + wi})
 		cur = p + len(tok.Text)
 	}
 	return out, nil

@@ -15,7 +15,7 @@
 //
 // # Description
 //
-// The description is the HTML notes cut to fit the feed's 4000 bytes by
+// The description is the HTML notes cut to fit the feed's feeds.DescriptionLimit bytes by
 // dropping whole parts in this order until it fits: other names, works,
 // places, quotes beyond three, the times of the mentions, organisations,
 // people beyond the ten most mentioned, all quotes, all people, the

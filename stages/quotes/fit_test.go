@@ -40,7 +40,7 @@ func loadShows(t *testing.T) []show {
 			t.Fatal(err)
 		}
 		s := show{name: g.Name, tr: tr, pool: g.QuotesPool}
-		cands, err := scored(context.Background(), tr, Options{})
+		cands, _, err := scored(context.Background(), tr, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

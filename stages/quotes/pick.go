@@ -75,14 +75,13 @@ func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*Q
 	}
 	opts.defaults()
 	res := &Quotes{Quotes: []Quote{}}
-	cands, err := scored(ctx, tr, opts)
+	cands, sents, err := scored(ctx, tr, opts)
 	if err != nil {
 		return nil, err
 	}
 	if len(cands) == 0 {
 		return res, nil
 	}
-	sents := sentences(tr)
 	chosen := choose(tr, cands, opts)
 	times, timing := lexical.WordTimes(tr)
 	for i, c := range chosen {
@@ -114,12 +113,12 @@ func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*Q
 }
 
 // scored lists the candidates with their features and scores, best
-// first.
-func scored(ctx context.Context, tr *pipeline.Transcript, opts Options) ([]candidate, error) {
+// first, and the sentences they are made of.
+func scored(ctx context.Context, tr *pipeline.Transcript, opts Options) ([]candidate, []pipeline.Span, error) {
 	opts.defaults()
 	sents := sentences(tr)
 	if len(sents) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	texts := make([][]string, len(sents))
 	for i, s := range sents {
@@ -127,22 +126,21 @@ func scored(ctx context.Context, tr *pipeline.Transcript, opts Options) ([]candi
 	}
 	central, err := lexical.TextRank(ctx, lexical.TFIDF(texts))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	host := tr.Hosts(opts.Hosts)
 	cands := candidates(tr, sents, host, opts)
-	teaser := teaserEnd(tr, host)
 	for i := range cands {
 		c := &cands[i]
 		cen := 0.0
 		for _, s := range c.sents {
 			cen += central[s]
 		}
-		c.features = features(words(tr, c.span), cen/float64(len(c.sents)), c.span.End <= teaser, len(c.sents))
+		c.features = features(words(tr, c.span), cen/float64(len(c.sents)))
 		c.score = quotability(c.features)
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	return cands, nil
+	return cands, sents, nil
 }
 
 func words(tr *pipeline.Transcript, s pipeline.Span) []string {
@@ -398,23 +396,4 @@ func title(s string) string {
 		cut = 100
 	}
 	return strings.TrimRight(s[:cut], ",;:") + "…"
-}
-
-// teaserEnd is where the episode's cold open ends: when the episode opens
-// with someone other than a host, and a host speaks within the first
-// fifth of the words, the opening runs to that host's first word; else
-// there is none (0).
-func teaserEnd(tr *pipeline.Transcript, host map[string]bool) int {
-	if len(host) == 0 || len(tr.Words) == 0 || host[tr.Words[0].Speaker] {
-		return 0
-	}
-	for i, w := range tr.Words {
-		if i*5 > len(tr.Words) {
-			return 0
-		}
-		if host[w.Speaker] {
-			return i
-		}
-	}
-	return 0
 }

@@ -9,23 +9,18 @@ import (
 
 // The features of a quote, each in [0,1]: centrality says the line is
 // about what the episode is about; the cues say it is phrased as a line
-// worth repeating; Teaser says the show opened with it (a cold open an
-// editor already cut).
+// worth repeating.
 const (
-	fCentral     = iota // TextRank centrality of the quote's sentences
-	fClaim              // states something: "is", "never", "the key", "the problem"
-	fNumber             // carries a number: "25 years", "40%"
-	fContrast           // turns: "but", "instead", "actually", "rather than"
-	fStance             // the speaker's own view: "I think", "we need", "I believe"
-	fBrevity            // 10–22 words reads best; shorter and longer lose
-	fFiller             // fillers or stutters per word ("you know", "I, I")
-	fGeneral            // speaks to everyone: "you", "we", "people", "never"
-	fStory              // a told scene ("I said", "she was", quoted speech)
-	fTeaser             // in the guest's opening before the host first speaks (a cold open)
-	fHedge              // opens with a hedge: "I think", "I feel", "I guess"
-	fFirstPerson        // about the speaker: "I", "my", "me"
-	fOneSentence        // one sentence, not a run of two or three
-	fLowerStart         // opens in lower case, after a trimmed "And", "So": mid-thought
+	fCentral    = iota // TextRank centrality of the quote's sentences
+	fClaim             // states something: "is", "never", "the key", "the problem"
+	fNumber            // carries a number: "25 years", "40%"
+	fContrast          // turns: "but", "instead", "actually", "rather than"
+	fStance            // the speaker's own view: "I think", "we need", "I believe"
+	fBrevity           // 10–22 words reads best; shorter and longer lose
+	fFiller            // fillers or stutters per word ("you know", "I, I")
+	fGeneral           // speaks to everyone: "you", "we", "people", "never"
+	fStory             // a told scene ("I said", "she was", quoted speech)
+	fLowerStart        // opens in lower case, after a trimmed "And", "So": mid-thought
 	nFeatures
 )
 
@@ -44,35 +39,12 @@ func quotability(f [nFeatures]float64) float64 {
 	return s
 }
 
-// features computes a quote's features from its words, its centrality,
-// whether it is in the cold open and its sentence count.
-func features(ws []string, centrality float64, teaser bool, sentences int) [nFeatures]float64 {
+// features computes a quote's features from its words and its centrality.
+func features(ws []string, centrality float64) [nFeatures]float64 {
 	p := parts(ws)
 	var f [nFeatures]float64
 	f[fCentral], f[fClaim], f[fNumber], f[fContrast], f[fStance] = centrality, p.Claim, p.Number, p.Contrast, p.Stance
 	f[fBrevity], f[fFiller], f[fGeneral], f[fStory] = p.Brevity, p.Filler, p.General, p.Story
-	if teaser {
-		f[fTeaser] = 1
-	}
-	if len(ws) >= 2 {
-		switch lexical.Fold(ws[0]) + " " + lexical.Fold(ws[1]) {
-		case "i think", "i feel", "i guess", "i believe":
-			f[fHedge] = 1
-		}
-	}
-	first := 0
-	for _, w := range ws {
-		switch lexical.Fold(w) {
-		case "i", "me", "my", "i'm", "i've", "i'd", "myself":
-			first++
-		}
-	}
-	if len(ws) > 0 {
-		f[fFirstPerson] = min(1, 5*float64(first)/float64(len(ws)))
-	}
-	if sentences == 1 {
-		f[fOneSentence] = 1
-	}
 	if len(ws) > 0 {
 		if r := []rune(ws[0]); len(r) > 0 && unicode.IsLower(r[0]) {
 			f[fLowerStart] = 1
