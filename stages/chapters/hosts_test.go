@@ -93,7 +93,7 @@ func TestColdOpenIntro(t *testing.T) {
 	} {
 		tr := turns("Bob", tc.lines...)
 		sents := lexical.Sentences(tr)
-		if _, _, got := structure(tr, sents, tr.Hosts(nil)); got != tc.want {
+		if _, _, got := structure(tr, sents, lexical.SponsorReads(tr, sents), tr.Hosts(nil)); got != tc.want {
 			t.Errorf("%s: intro = %d, want %d", tc.name, got, tc.want)
 		}
 	}

@@ -46,7 +46,8 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*Chapters,
 	}
 	t := al.Transcript
 	tl := newTimeline(t, al.Duration)
-	sents := lexical.Sentences(t)
+	lay := newLayout(t, opts.Hosts)
+	sents, hosts := lay.sents, lay.hosts
 	k := opts.Count
 	if k <= 0 {
 		k = Count(tl.duration)
@@ -65,14 +66,13 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*Chapters,
 	starts := []int{0} // sentence indices where chapters start
 	intro := -1        // the sentence where the host's introduction starts
 	if k > 1 && len(sents) > 1 {
-		hosts := t.Hosts(opts.Hosts)
 		g := newGaps(t, sents, tl, hosts)
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		var forced []int
 		var inside []bool
-		forced, inside, intro = structure(t, sents, hosts)
+		forced, inside, intro = structure(t, sents, lay.reads, hosts)
 		starts = append(starts, g.choose(k-1, forced, inside)...)
 	}
 	spans := make([]pipeline.Span, len(starts))
@@ -90,9 +90,9 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*Chapters,
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	chTitles := titles(t, spans, opts.Tags)
+	chTitles := titles(t, spans, opts.Tags, lay)
 	for i, sp := range spans {
-		if q := questionTitle(t, sp, t.Hosts(opts.Hosts)); q != "" && !slices.Contains(chTitles, q) {
+		if q := questionTitle(t, sp, hosts); q != "" && !slices.Contains(chTitles, q) {
 			chTitles[i] = q
 		}
 	}
@@ -389,7 +389,7 @@ const (
 // speaker that name a sponsor or a web address; it is not a chapter of its
 // own (editors fold it into the chapter before it), so no boundary may fall
 // inside it (inside reports those sentences).
-func structure(t *pipeline.Transcript, sents []pipeline.Span, hosts map[string]bool) (forced []int, inside []bool, intro int) {
+func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.SponsorRead, hosts map[string]bool) (forced []int, inside []bool, intro int) {
 	intro = -1
 	if len(sents) < 2 {
 		return nil, make([]bool, len(sents)), intro
@@ -428,7 +428,6 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, hosts map[string]b
 			break
 		}
 	}
-	reads := lexical.SponsorReads(t, sents)
 	inside = lexical.InSponsorRead(len(sents), reads)
 	for _, r := range reads {
 		// the conversation resumes with a welcome and the guest's thanks;

@@ -56,11 +56,25 @@ type phrase struct {
 // Titles gives each span a title from its own key phrases; titles are unique,
 // at most MaxTitle characters, in sentence case.
 func Titles(t *pipeline.Transcript, spans []pipeline.Span) []string {
-	return titles(t, spans, nil)
+	return titles(t, spans, nil, newLayout(t, nil))
 }
 
-// titles is Titles reading the run's tagging g (nil: tag t here).
-func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging) []string {
+// layout is what Find and the titles both read of the transcript, worked
+// out once: its sentences, its sponsor reads and its hosts.
+type layout struct {
+	sents []pipeline.Span
+	reads []lexical.SponsorRead
+	hosts map[string]bool
+}
+
+func newLayout(t *pipeline.Transcript, configuredHosts []string) layout {
+	sents := lexical.Sentences(t)
+	return layout{sents: sents, reads: lexical.SponsorReads(t, sents), hosts: t.Hosts(configuredHosts)}
+}
+
+// titles is Titles reading the run's tagging g (nil: tag t here) and the
+// transcript's layout.
+func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging, lay layout) []string {
 	toks := tag(t, g)
 	chapterOf := make([]int, len(t.Words))
 	for ci, sp := range spans {
@@ -70,10 +84,10 @@ func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging) [
 	}
 	sentStart := map[int]bool{}
 	sentOf := make([]int, len(t.Words))
-	sents := lexical.Sentences(t)
+	sents := lay.sents
 	// a sponsor read names no topic of the episode
 	ad := make([]bool, len(t.Words))
-	for _, r := range lexical.SponsorReads(t, sents) {
+	for _, r := range lay.reads {
 		for i := sents[r.First].First; i < sents[r.End-1].End; i++ {
 			ad[i] = true
 		}
@@ -162,8 +176,8 @@ func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging) [
 	// "chaos to clarity", "money and happiness": two nouns the chapter
 	// itself says together, at least twice
 	pairs := binomials(toks, names, ad, sentOf, chapterOf, len(spans))
-	hosts := t.Hosts(nil)
-	reads := sponsorNames(t, sents, names)
+	hosts := lay.hosts
+	reads := sponsorNames(t, sents, lay.reads, names)
 
 	titles := make([]string, len(spans))
 	used := map[string]bool{}
@@ -260,7 +274,7 @@ func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging) [
 			title = pick(true)
 		}
 		if title == "" {
-			if q := question(t, open, toks); q != "" && !used[strings.ToLower(q)] {
+			if q := question(t, sents, open, toks); q != "" && !used[strings.ToLower(q)] {
 				title = q
 			}
 		}
@@ -526,8 +540,7 @@ var cutWords = lexical.Set(`that which who whom whose where when because if so a
 // question is the host's first question in the opening sentences trimmed
 // to fit: leading fillers dropped, and, when too long, cut before a
 // clause after a noun; "" when none fits or it points back ("Why is that?").
-func question(t *pipeline.Transcript, open map[int]bool, toks []tagged) string {
-	sents := lexical.Sentences(t)
+func question(t *pipeline.Transcript, sents []pipeline.Span, open map[int]bool, toks []tagged) string {
 	var idx []int
 	for si := range open {
 		idx = append(idx, si)
@@ -610,9 +623,9 @@ type sponsorRead struct {
 // name each opens with: the capitalized words after the last "by" of its
 // first sentence ("brought to you by Acme Cloud."), else the capitalized
 // word it repeats most, not a speaker's name.
-func sponsorNames(t *pipeline.Transcript, sents []pipeline.Span, speakers map[string]bool) []sponsorRead {
+func sponsorNames(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.SponsorRead, speakers map[string]bool) []sponsorRead {
 	var out []sponsorRead
-	for _, r := range lexical.SponsorReads(t, sents) {
+	for _, r := range reads {
 		s := sents[r.First]
 		name := ""
 		by := -1
