@@ -112,10 +112,11 @@ func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*E
 type stats struct {
 	lower   map[string]int // lower-case occurrences of a word
 	capsMid map[string]int // capitalised occurrences not opening a sentence or clause
+	verbs   map[string]int // lower-case occurrences tagged a verb ("met" in "when Harry met Sally")
 }
 
 func newStats(tr *pipeline.Transcript, sents [][]token) *stats {
-	st := &stats{lower: map[string]int{}, capsMid: map[string]int{}}
+	st := &stats{lower: map[string]int{}, capsMid: map[string]int{}, verbs: map[string]int{}}
 	for _, s := range sents {
 		for _, t := range s {
 			if !hasLetterOrDigit(t.Text) {
@@ -123,6 +124,9 @@ func newStats(tr *pipeline.Transcript, sents [][]token) *stats {
 			}
 			if isLowerWord(t.Text) {
 				st.lower[t.Text]++
+				if strings.HasPrefix(t.Tag, "VB") {
+					st.verbs[t.Text]++
+				}
 			} else if isCapTok(t.Text) && !t.SentStart && !t.ClauseStart {
 				st.capsMid[strings.ToLower(t.Text)]++
 			}

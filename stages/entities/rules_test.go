@@ -48,6 +48,15 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Quorvel": "", "Quorvel's law": "", "ZRX": "", "Boom": "", "Commit": "", "Marnavia Labs": pipeline.Org, "Quillon Poetry Cup": pipeline.Org},
 		},
 		{
+			name: "a title with a verb inside that the transcript says as a verb is a work, its people stay people",
+			lines: []string{
+				"A: My favourite is Dorvin Kissed Marla. I watch it every month.",
+				"B: The scene where Dorvin kissed Marla at the station is the best.",
+				"A: But Dorvin Kissed Marla comes on and I am hooked. Dorvin says he hates her.",
+			},
+			want: map[string]string{"Dorvin Kissed Marla": pipeline.Work, "Dorvin": pipeline.Person},
+		},
+		{
 			name: "a word alone that the transcript also capitalises mid-sentence stays a name",
 			lines: []string{
 				"A: Where did you go after school?",
