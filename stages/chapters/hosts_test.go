@@ -98,3 +98,38 @@ func TestColdOpenIntro(t *testing.T) {
 		}
 	}
 }
+
+// TestStartCue: after a sponsor read and the welcome, the first topic
+// starts where the host says where to start, not at the pleasantries.
+func TestStartCue(t *testing.T) {
+	long := "Ann: Today my guest is Bob. " + strings.Repeat("He paints large walls in small towns. ", 8)
+	clip := "Bob: " + strings.Repeat("Paint is how a town remembers itself. ", 5)
+	read := "Ann: This episode is brought to you by Zintrex. Zintrex keeps your paint dry. Go to zintrex.com/ann to try Zintrex."
+	welcome := "Ann: Bob, welcome to the show."
+	thanks := "Bob: Thank you so much for having me."
+	praise := "Ann: I am so excited to have you here. Your murals are everywhere."
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  string // the first words of the forced boundary after the read
+	}{
+		{"a start cue in a later turn", []string{clip, long, read, welcome, thanks, praise, "Bob: That is kind.", "Ann: I thought we would start with your first wall. How did it go?", clip}, "I thought"},
+		{"a start cue inside the welcome turn", []string{clip, long, read, welcome, thanks, "Ann: I am so excited. Let's start with your first wall. How did it go?", clip}, "Let's start"},
+		{"no start cue: the host's next turn", []string{clip, long, read, welcome, thanks, praise, clip}, "I am"},
+	} {
+		tr := turns("Bob", tc.lines...)
+		sents := lexical.Sentences(tr)
+		reads := lexical.SponsorReads(tr, sents)
+		if len(reads) != 1 {
+			t.Fatalf("%s: %d sponsor reads, want 1", tc.name, len(reads))
+		}
+		forced, _, _ := structure(tr, sents, reads, tr.Hosts(nil))
+		if len(forced) != 2 {
+			t.Fatalf("%s: forced = %v, want the intro and the resume", tc.name, forced)
+		}
+		s := sents[forced[1]]
+		if got := tr.Text(pipeline.Span{First: s.First, End: s.First + 2}); got != tc.want {
+			t.Errorf("%s: the first topic starts at %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

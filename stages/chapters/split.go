@@ -445,11 +445,40 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 				break
 			}
 		}
+		// after the pleasantries the host says where the conversation
+		// starts ("I thought it'd be fun to start with …", "let's start
+		// there"): that sentence is the first topic's start
+		for j, words := next, 0; j < len(sents) && words <= startCueWords; j++ {
+			if hosts[spk(j)] && startsTopic(text(j)) {
+				next = j
+				break
+			}
+			words += sents[j].Len()
+		}
 		if next < len(sents) {
 			forced = append(forced, next)
 		}
 	}
 	return forced, inside, intro
+}
+
+// startCueWords bounds how far after a sponsor read's welcome the host's
+// "let's start with …" may come (about two minutes of talk).
+const startCueWords = 300
+
+// startCues say where a conversation starts.
+var startCues = []string{"start with", "start at", "start there", "start off", "start by", "let's start", "let us start",
+	"begin with", "kick off", "kick things off", "first question"}
+
+// startsTopic reports a sentence that says where the conversation starts.
+func startsTopic(s string) bool {
+	s = strings.ToLower(lexical.StraightQuotes(s))
+	for _, c := range startCues {
+		if strings.Contains(s, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // questionWords open a question that can title a chapter.
