@@ -196,6 +196,11 @@ func TestPointsBack(t *testing.T) {
 		{"The booths, they told the committees to enroll members.", true},
 		{"Strategy is always about dealing with a challenge.", false},
 		{"Most plans fail because nobody reads them, and they rot.", false},
+		{"Some people think that there is, but actually the interest is elsewhere.", true},
+		{"Most people say it does.", true},
+		{"There is no such thing as a long feedback loop.", false},
+		{"The question is, who pays for the roads?", false},
+		{"Such plans never work.", true},
 	} {
 		tr := &pipeline.Transcript{}
 		for _, w := range strings.Fields(tc.text) {

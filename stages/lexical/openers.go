@@ -29,17 +29,33 @@ var dislocated = Set(`they he she it we`)
 // PointsBack reports a span of t's words that does not stand alone: a word
 // among its first four that refers to something said before ("The other
 // booths", "The first was …"), or a pronoun after a comma among its first
-// six that repeats the subject just named ("The booths, they told …").
+// six that repeats the subject just named ("The booths, they told …"), or
+// a clause cut after its auxiliary ("there is, but …", "it does.").
 // The summary and the quotes both leave such spans out.
 func PointsBack(t *pipeline.Transcript, s pipeline.Span) bool {
 	for i := s.First; i < s.End && i < s.First+6; i++ {
 		w := Fold(t.Words[i].Text)
-		if i < s.First+4 && pointsBackWords[w] {
-			return true
+		if i < s.First+4 && pointsBackWords[w] && !(w == "such" && i > s.First && Fold(t.Words[i-1].Text) == "no") {
+			return true // "no such thing" points nowhere
 		}
 		if i > s.First && strings.HasSuffix(t.Words[i-1].Text, ",") && dislocated[w] {
 			return true
 		}
 	}
+	for i := s.First + 1; i < s.End; i++ {
+		// an elided clause: "Some people think that there is, but …",
+		// "I think it does." finish a thought said before
+		if txt := strings.TrimRight(t.Words[i].Text, `"')]”’`); elidedSubjects[Fold(t.Words[i-1].Text)] && auxiliaries[Fold(txt)] &&
+			(strings.HasSuffix(txt, ",") || strings.HasSuffix(txt, ".")) {
+			return true
+		}
+	}
 	return false
 }
+
+// elidedSubjects and auxiliaries make an elided clause when the auxiliary
+// ends it: "there is,", "it does.", "they were,".
+var (
+	elidedSubjects = Set(`there it that they we you he she i`)
+	auxiliaries    = Set(`is are was were am do does did has have had can could will would should`)
+)

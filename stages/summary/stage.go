@@ -7,14 +7,16 @@
 // guest (not ones that speak to them: "Ann, welcome") and sentences that
 // say what the conversation covers ("In our conversation, we …") come
 // first; the rest are ranked by TextRank (lexical.TextRank), a host's
-// sentence at 0.6 of its rank. Nothing is taken from a sponsor read
+// sentence at 0.6 of its rank, and must have a verb of their own (a finite
+// verb in the run's tagging before any relative pronoun: "Folks doing
+// audits, who are studying …" is a fragment). Nothing is taken from a sponsor read
 // (lexical.SponsorReads). Candidates must stand alone: 8 to 40 words (5 to
 // 50 for one that describes the episode), a statement (ending in "." or
 // "!"), not opening with a pronoun or connective that needs the sentence
 // before ("he", "it's", "and", "so", …) nor, unless it describes the
 // episode, in the first or second person, telling the speaker's own story
-// ("I", "my") or pointing back early ("The other booths", "The second",
-// "The booths, they …"). A sentence too similar to one
+// ("I", "my") or pointing back ("The other booths", "The second",
+// "The booths, they …", an elided "there is, but …": lexical.PointsBack). A sentence too similar to one
 // already chosen is passed over (maximal marginal relevance). Three
 // sentences for episodes of 300 words or more, two below; fewer when the
 // transcript has no sentence that qualifies.
@@ -26,13 +28,14 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/align"
+	"github.com/shownotes/shownotes/stages/tags"
 )
 
 // Stage declares the summary stage: draw a 2-3 sentence summary from the episode itself.
 var Stage = &pipeline.Stage{
 	Name:       "summary",
 	Doc:        "draw a 2-3 sentence summary from the episode itself",
-	Requires:   []*pipeline.Stage{align.Stage},
+	Requires:   []*pipeline.Stage{align.Stage, tags.Stage},
 	ResultType: reflect.TypeOf(new(Summary)),
 	Run:        run,
 }
@@ -42,7 +45,7 @@ func run(ctx context.Context, pass *pipeline.Pass) (any, error) {
 	if al == nil || al.Transcript == nil {
 		return new(Summary), nil
 	}
-	var opts Options
+	opts := Options{Tags: tags.Of(pass, al.Transcript)}
 	if pass.Config != nil {
 		opts.Hosts = pass.Config.Podcast.Hosts
 	}

@@ -12,6 +12,8 @@ import (
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
 	"github.com/shownotes/shownotes/stages/align"
+	"github.com/shownotes/shownotes/stages/lexical"
+	"github.com/shownotes/shownotes/stages/tags"
 	"github.com/shownotes/shownotes/stages/transcript"
 )
 
@@ -57,7 +59,7 @@ func TestStageContract(t *testing.T) {
 	}
 
 	// A nil alignment: an empty summary, no error.
-	got, err := run(context.Background(), &pipeline.Pass{Stage: Stage, ResultOf: map[*pipeline.Stage]any{align.Stage: (*pipeline.Alignment)(nil)}})
+	got, err := run(context.Background(), &pipeline.Pass{Stage: Stage, ResultOf: map[*pipeline.Stage]any{align.Stage: (*pipeline.Alignment)(nil), tags.Stage: (*lexical.Tagging)(nil)}})
 	if err != nil || got.(*Summary) == nil || len(got.(*Summary).Sentences) != 0 {
 		t.Errorf("run(no alignment) = %v, %v; want an empty summary", got, err)
 	}
@@ -76,7 +78,7 @@ func TestStageContract(t *testing.T) {
 	// A cancelled context ends the stage with the context's error.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	pass := &pipeline.Pass{Stage: Stage, Config: cfg, ResultOf: map[*pipeline.Stage]any{align.Stage: al}}
+	pass := &pipeline.Pass{Stage: Stage, Config: cfg, ResultOf: map[*pipeline.Stage]any{align.Stage: al, tags.Stage: (*lexical.Tagging)(nil)}}
 	if _, err := run(ctx, pass); !errors.Is(err, context.Canceled) {
 		t.Errorf("run(cancelled) = %v, want context.Canceled", err)
 	}

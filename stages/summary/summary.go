@@ -21,6 +21,9 @@ type Options struct {
 	// Sentences is how many sentences to pick; 0 picks 3 (2 for a
 	// transcript under 300 words).
 	Sentences int
+	// Tags is the run's tagging of the transcript (the tags stage); nil:
+	// Summarize tags it itself.
+	Tags *lexical.Tagging
 }
 
 // Summarize picks 2–3 central, self-contained sentences of the transcript,
@@ -43,6 +46,13 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*Summ
 	if err != nil {
 		return nil, err
 	}
+	g := opts.Tags
+	if g == nil {
+		if g, err = lexical.Tag(ctx, t); err != nil {
+			return nil, err
+		}
+	}
+	finite := finiteVerbs(t, g)
 	hosts := t.Hosts(opts.Hosts)
 	names := guestNames(t, opts.Hosts)
 	ad := lexical.InSponsorRead(len(sents), lexical.SponsorReads(t, sents))
@@ -79,7 +89,7 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*Summ
 	for _, strict := range []bool{true, false} {
 		var cands []int
 		for i, s := range sents {
-			if !ad[i] && eligible(t, s, vecs[i], strict, kind[i] != plain) {
+			if !ad[i] && eligible(t, s, vecs[i], strict, kind[i] != plain) && (!strict || kind[i] != plain || mainClause(t, s, finite)) {
 				cands = append(cands, i)
 			}
 		}
@@ -311,4 +321,40 @@ func vectors(t *pipeline.Transcript, sents []pipeline.Span) []map[string]float64
 		}
 	}
 	return lexical.TFIDF(docs)
+}
+
+// finiteVerbs marks the words the tagging reads as finite verbs (past,
+// present, modal).
+func finiteVerbs(t *pipeline.Transcript, g *lexical.Tagging) []bool {
+	out := make([]bool, len(t.Words))
+	for _, s := range g.Sentences {
+		for _, tk := range s {
+			switch tk.Tag {
+			case "VBD", "VBZ", "VBP", "MD":
+				if tk.Word >= 0 && tk.Word < len(out) {
+					out[tk.Word] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+// relatives open a relative clause, whose verb is not the sentence's.
+var relatives = lexical.Set(`who whom whose which`)
+
+// mainClause reports whether a sentence has a verb of its own: a finite
+// verb before any relative pronoun ("Nobody in radiology had heard …"),
+// not only one inside a relative clause ("Environmental folks trying to
+// do audits, who are studying deep learning.": a fragment).
+func mainClause(t *pipeline.Transcript, s pipeline.Span, finite []bool) bool {
+	for i := s.First; i < s.End; i++ {
+		if relatives[lexical.Fold(t.Words[i].Text)] {
+			return false
+		}
+		if finite[i] {
+			return true
+		}
+	}
+	return false
 }

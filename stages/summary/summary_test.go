@@ -9,6 +9,7 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/testcorpus"
+	"github.com/shownotes/shownotes/stages/lexical"
 	"github.com/shownotes/shownotes/stages/transcript"
 )
 
@@ -97,6 +98,33 @@ func TestDescribes(t *testing.T) {
 		}
 		if got := describes(tr, spanAll(tr), names); got != tc.want {
 			t.Errorf("describes(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestMainClause: a sentence whose only verb is inside a relative clause
+// is a fragment; one with its own verb is not.
+func TestMainClause(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Nobody in radiology had heard of deep learning.", true},
+		{"Environmental folks trying to do environmental audits, who are studying deep learning.", false},
+		{"The people who paint walls are rare.", false}, // a known loss: the relative clause comes first
+		{"Big walls in small towns.", false},
+		{"Painters will always find a wall.", true},
+	} {
+		tr, err := transcript.Parse(strings.NewReader("Ann: "+tc.text+"\n"), transcript.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, err := lexical.Tag(context.Background(), tr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := mainClause(tr, pipeline.Span{First: 0, End: len(tr.Words)}, finiteVerbs(tr, g)); got != tc.want {
+			t.Errorf("mainClause(%q) = %v, want %v", tc.text, got, tc.want)
 		}
 	}
 }
