@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/lexical"
@@ -188,6 +189,27 @@ func cluster(ms []*mention, people map[string]string) []*group {
 		}
 		unionIfOne(gs, g, union, func(o *group) bool { return initials(o.ms[0].Surface) == s })
 	}
+	// one name heard two ways: "Enlitic" and "Analytic", single words
+	// with the same consonants in the same order
+	bySkeleton := map[string]*group{}
+	for _, g := range gs {
+		s := g.ms[0].Surface
+		if strings.Contains(s, " ") || isAcronym(s) || g.person != "" {
+			continue
+		}
+		k := skeleton(s)
+		if len(k) < 4 {
+			continue
+		}
+		if o := bySkeleton[k]; o != nil && o.root() != g.root() {
+			// and the same kind of thing: "Strategoi" is no "Strategy"
+			if t := o.root().total().best(""); t != "" && t == g.root().total().best("") {
+				union(o, g)
+			}
+		} else if o == nil {
+			bySkeleton[k] = g
+		}
+	}
 	// a web address and the name it spells; a path ("oneschema.co/lenny",
 	// a sponsor's landing page) is not part of the name
 	for _, g := range gs {
@@ -351,6 +373,11 @@ func (g *group) entity(tr *pipeline.Transcript, gl pipeline.Glossary) (Entity, b
 	if entry == nil {
 		entry = glossaryFor(surfs, gl)
 	}
+	if entry == nil && uncertainOnly(tr, g.ms) {
+		// every mention is a word the transcriber was unsure of ("[Cruder
+		// 00:02:25]"): a guess is no name for the show notes
+		return e, false
+	}
 	if entry != nil {
 		if entry.Ignore {
 			return e, false
@@ -494,4 +521,37 @@ func mergePartial(gs []*group, g *group, keyOf func(*group) string, union func(a
 	if len(cands) == 1 {
 		union(cands[0], g)
 	}
+}
+
+// uncertainOnly reports whether every mention holds a word the transcriber
+// marked unsure (pipeline.Word.Uncertain).
+func uncertainOnly(tr *pipeline.Transcript, ms []*mention) bool {
+	for _, m := range ms {
+		unsure := false
+		for i := max(m.First, 0); i < m.End && i < len(tr.Words); i++ {
+			unsure = unsure || tr.Words[i].Uncertain
+		}
+		if !unsure {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
+// skeleton is a word's consonants in order, lower-cased, vowels and "y"
+// dropped and a doubled letter written once: "Enlitic" and "Analytic"
+// are both "nltc".
+func skeleton(s string) string {
+	var b strings.Builder
+	var last rune
+	for _, r := range strings.ToLower(s) {
+		if !unicode.IsLetter(r) || strings.ContainsRune("aeiouy", r) {
+			continue
+		}
+		if r != last {
+			b.WriteRune(r)
+		}
+		last = r
+	}
+	return b.String()
 }

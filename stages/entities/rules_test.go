@@ -57,6 +57,23 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Dorvin Kissed Marla": pipeline.Work, "Dorvin": pipeline.Person},
 		},
 		{
+			name: "a word the transcriber was unsure of is no name; a language or a system is no organisation",
+			lines: []string{
+				"A: Then [Drevok 00:02:25] came along and made it easier. We wrote it in PHP on Linux at Marnavia Labs.",
+				"B: And the Windows users wanted the same tools from Marnavia Labs.",
+			},
+			want: map[string]string{"Drevok": "", "PHP": pipeline.Other, "Linux": pipeline.Other, "Windows": pipeline.Other, "Marnavia Labs": pipeline.Org},
+		},
+		{
+			name: "one company heard two ways is one entry, a word of another kind with the same consonants is not merged",
+			lines: []string{
+				"A: I worked at Quelnix for years. The company Quelnix builds pumps, and Quelnix hired me back.",
+				"B: Before that you worked at Qualinex, right?",
+				"A: Yes. Strategoi is the Greek word. Strategy was what we sold at Strategy Partners.",
+			},
+			want: map[string]string{"Quelnix": pipeline.Org, "Qualinex": ""},
+		},
+		{
 			name: "a word alone that the transcript also capitalises mid-sentence stays a name",
 			lines: []string{
 				"A: Where did you go after school?",
@@ -134,8 +151,9 @@ func TestFindTyping(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tr := build(true, tt.lines...)
-			if strings.Contains(strings.Join(tt.lines, " "), "Dr.") {
-				// build ends a sentence at every full stop; the parser knows "Dr."
+			if joined := strings.Join(tt.lines, " "); strings.Contains(joined, "Dr.") || strings.Contains(joined, "[") {
+				// build ends a sentence at every full stop and knows no
+				// bracketed notes; the parser knows both
 				var b strings.Builder
 				for _, ln := range tt.lines {
 					sp, text, _ := strings.Cut(ln, ": ")

@@ -100,6 +100,9 @@ func vote(toks, prev, next []token, people map[string]string, opts Options) (v, 
 	if isKnownPlace(surf) {
 		v[pipeline.Place] += wHead
 	}
+	if technologies[low] {
+		v[pipeline.Other] += wSpeaker // a known language or system, whatever its context
+	}
 	if multi && placePrefixes[first] {
 		v[pipeline.Place] += wPrep
 	}

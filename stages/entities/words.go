@@ -119,6 +119,12 @@ var otherHeads = set("festival", "award", "awards", "prize", "conference", "summ
 	"cup", "war", "revolution", "expo", "fair", "championship", "championships", "games", "scheme",
 	"yojana", "mission", "programme", "program", "day", "week", "renaissance")
 
+// technologies are programming languages and operating systems: not
+// organisations (no one founded "PHP" as a company), but things mentioned.
+var technologies = set("php", "java", "javascript", "typescript", "python", "perl", "fortran", "cobol", "haskell",
+	"scala", "kotlin", "lisp", "pascal", "matlab", "sql", "html", "css", "c++", "c#", "c sharp", "visual basic",
+	"objective-c", "assembly language", "linux", "unix", "windows", "macos", "ios", "android", "ms-dos", "dos")
+
 // orgNext follow an organisation: "the UPA government", "BJP leaders".
 var orgNext = set("government", "governments", "party", "leader", "leaders", "leadership", "members",
 	"member", "cadre", "cadres", "workers", "spokesperson", "ceo", "founder", "founders", "headquarters",
