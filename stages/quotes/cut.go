@@ -10,7 +10,8 @@ import (
 // cut marked by an ellipsis, so that a reader sees what was said without
 // "you know" and stutters, and can see where words were left out. Only
 // these are cut, and only inside the quote (never its first or last word):
-//   - "you know," and "I mean," set off by a comma;
+//   - "you know," and "I mean," set off by a comma, with an "I think," or
+//     "like," just before them;
 //   - a stutter: a short function word said twice, the first time with a
 //     comma ("I, I", "the, the"); "very, very" is emphasis and stays.
 //
@@ -26,6 +27,14 @@ func condensed(tr *pipeline.Transcript, s pipeline.Span) string {
 			b := strings.ToLower(w(i + 1))
 			if (a == "you" && b == "know,") || (a == "i" && b == "mean,") {
 				cut[i], cut[i+1] = true, true
+				// a hedge set off right before goes with it: "because I
+				// think, you know, academia" reads "because … academia",
+				// not "because I think, … academia"
+				if i >= 3 && strings.EqualFold(w(i-2), "i") && strings.EqualFold(w(i-1), "think,") {
+					cut[i-2], cut[i-1] = true, true
+				} else if i >= 2 && strings.EqualFold(w(i-1), "like,") {
+					cut[i-1] = true
+				}
 				i++
 				continue
 			}

@@ -359,6 +359,8 @@ func TestCondensed(t *testing.T) {
 		{"So I, I felt it was, I mean, important.", "So … I felt it was, … important."},
 		{"You know, that is fine.", "You know, that is fine."}, // not inside the quote
 		{"It was a very, very good year.", "It was a very, very good year."},
+		{"It fails because I think, you know, academia is slow.", "It fails because … academia is slow."},
+		{"It was like, you know, magic to us.", "It was … magic to us."},
 		{"We went there, there was nothing.", "We went there, there was nothing."},
 	}
 	for _, tc := range tests {
