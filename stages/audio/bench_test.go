@@ -58,21 +58,25 @@ func BenchmarkRead(b *testing.B) {
 	}
 }
 
-// BenchmarkDecodeCompressed decodes the committed MP3 (go-mp3 and, when
-// installed, ffmpeg) and FLAC; MB/s are of the file.
+// BenchmarkDecodeCompressed decodes the committed MP3 (go-mp3, one
+// decoder and GOMAXPROCS decoders on 4.6 s chunks, and, when installed,
+// ffmpeg) and FLAC; MB/s are of the file.
 func BenchmarkDecodeCompressed(b *testing.B) {
 	for _, f := range []struct {
 		name, path string
 		ffmpeg     bool
+		workers    int // go-mp3 decoders (0: GOMAXPROCS, on short chunks)
 	}{
-		{"mp3-gomp3", "testdata/sample-vbr.mp3", false},
-		{"mp3-ffmpeg", "testdata/sample-vbr.mp3", true},
-		{"flac", "testdata/sample-8s.flac", false},
+		{"mp3-gomp3", "testdata/sample-vbr.mp3", false, 1},
+		{"mp3-gomp3-chunked", "testdata/sample-vbr.mp3", false, 0},
+		{"mp3-ffmpeg", "testdata/sample-vbr.mp3", true, 1},
+		{"flac", "testdata/sample-8s.flac", false, 1},
 	} {
 		b.Run(f.name, func(b *testing.B) {
 			if f.ffmpeg {
 				needFFmpeg(b)
 			}
+			withParallel(b, f.workers, 128)
 			defer func(v bool) { preferFFmpegMP3 = v }(preferFFmpegMP3)
 			preferFFmpegMP3 = f.ffmpeg
 			st, err := os.Stat(f.path)

@@ -12,10 +12,14 @@ import (
 	mp3 "github.com/hajimehoshi/go-mp3"
 )
 
-// MP3 is decoded through ffmpeg when it is installed (about 13 times as
-// fast as go-mp3 here: 3 s against 41 s for 65 minutes, which the cost
-// target of a 65-minute MP3 needs) and else in-process by go-mp3. The
-// tests turn preferFFmpegMP3 off to check the in-process decoder.
+// MP3 is decoded through ffmpeg when it is installed and else in-process by
+// go-mp3, which takes about 9 times ffmpeg's CPU: 36 s against 4 s for the
+// 74-minute 128 kb/s MP3 of .corpus/bench-1h. A long file is decoded by
+// several go-mp3 decoders at once (mp3par.go), with the very same output:
+// 20 s instead of 36 s on this 2-core machine (39 s of CPU), and the whole
+// pipeline without ffmpeg in 44-53 s instead of 58-63 s (the WAV: 22 s),
+// both cores then busy. The tests turn preferFFmpegMP3 off to check the
+// in-process decoder.
 var preferFFmpegMP3 = true
 
 // openMP3 opens an MP3 file (an ID3v2 tag in front of FLAC is sent on to
@@ -63,6 +67,18 @@ func openMP3(path string) (source, srcFormat, error) {
 		fh.Close()
 		return nil, srcFormat{}, fmt.Errorf("%s: %w: frames at %d Hz and %d Hz", path, ErrCorruptMP3, info.SampleRate, s.d.SampleRate())
 	}
+	s.rate = info.SampleRate
+	s.pcm = s.d
+	// Long files are decoded in chunks by several decoders (mp3par.go).
+	if w, n := mp3WorkerCount(), info.first.h.samples; w > 1 && info.Codec == "mp3" && n > 0 && info.Duration*float64(info.SampleRate) > 2*float64(mp3ChunkBytes/4) {
+		chunkFrames := mp3ChunkBytes / (4 * n)
+		var size int64
+		if st, err := fh.Stat(); err == nil {
+			size = st.Size()
+		}
+		s.par = newMP3Par(path, fh, size, info.first, s.d, s.cr, w, chunkFrames)
+		s.pcm = s.par
+	}
 	return s, sf, nil
 }
 
@@ -71,7 +87,11 @@ func openMP3(path string) (source, srcFormat, error) {
 type mp3Source struct {
 	name     string
 	fh       *os.File
-	d        *mp3.Decoder
+	cr       *countReader // d's input
+	d        *mp3.Decoder // the decoder from the file's start
+	par      *mp3Par      // nil: d decodes alone
+	pcm      io.Reader    // go-mp3's output: d or par
+	rate     int
 	raw      []byte
 	stereo   []float32
 	mixer    mixer
@@ -90,7 +110,8 @@ func (s *mp3Source) open() (err error) {
 	}()
 	// A bufio.Reader is not an io.Seeker, so go-mp3 does not scan the whole
 	// file at open (probeMPEG has done that).
-	d, err := mp3.NewDecoder(bufio.NewReaderSize(s.fh, 64<<10))
+	s.cr = &countReader{r: bufio.NewReaderSize(s.fh, 64<<10)}
+	d, err := mp3.NewDecoder(s.cr)
 	if err != nil {
 		return fmt.Errorf("%s: %w: %v", s.name, ErrCorruptMP3, err)
 	}
@@ -117,13 +138,13 @@ func (s *mp3Source) Read(buf []float32) (n int, err error) {
 				err = fmt.Errorf("the MP3 decoder failed: %v", p)
 			}
 		}()
-		got, err = io.ReadFull(s.d, raw)
+		got, err = io.ReadFull(s.pcm, raw)
 	}()
 	frames := got / 4
 	if err != nil {
 		s.done = true
 		if err != io.EOF && err != io.ErrUnexpectedEOF {
-			s.warnings = append(s.warnings, fmt.Sprintf("%s: decoding stopped at %.2f s: %v", s.name, float64(s.frames+int64(frames))/float64(s.d.SampleRate()), err))
+			s.warnings = append(s.warnings, fmt.Sprintf("%s: decoding stopped at %.2f s: %v", s.name, float64(s.frames+int64(frames))/float64(s.rate), err))
 		}
 	}
 	if s.skip > 0 {
@@ -159,6 +180,9 @@ func (s *mp3Source) Warnings() []string { return s.warnings }
 func (s *mp3Source) Close() error {
 	if s.fh == nil {
 		return nil
+	}
+	if s.par != nil {
+		s.par.Close()
 	}
 	err := s.fh.Close()
 	s.fh = nil

@@ -18,8 +18,9 @@ type Info struct {
 	// VBR is true for an MP3 whose frames have different bit rates.
 	VBR bool
 
-	warnings []string // problems found while probing (a truncated last frame)
-	gapless  gapless  // MP3: the samples of go-mp3's output that are audio
+	warnings []string  // problems found while probing (a truncated last frame)
+	gapless  gapless   // MP3: the samples of go-mp3's output that are audio
+	first    mpegFrame // MP3: the first frame (behind the tags)
 }
 
 // MIME types by container.

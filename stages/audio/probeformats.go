@@ -20,9 +20,16 @@ type mpegHeader struct {
 	rate     int // Hz
 	padding  int
 	channels int
-	size     int // frame bytes
-	samples  int // samples per channel in the frame
-	mode     int // 3 = mono
+	size     int  // frame bytes
+	samples  int  // samples per channel in the frame
+	mode     int  // 3 = mono
+	crc      bool // a 16-bit CRC follows the header
+}
+
+// mpegFrame is a frame's offset in the file and its header.
+type mpegFrame struct {
+	off int64
+	h   mpegHeader
 }
 
 var (
@@ -59,6 +66,7 @@ func parseMPEGHeader(b []byte) (h mpegHeader, ok bool) {
 	h.bitrate = mpegBitrates[[2]int{tv, h.layer}][bri] * 1000
 	h.rate = mpegRates[vbits][sri]
 	h.padding = int(b[2]>>1) & 1
+	h.crc = b[1]&1 == 0
 	h.mode = int(b[3] >> 6)
 	h.channels = 2
 	if h.mode == 3 {
@@ -158,7 +166,7 @@ func probeMPEG(path string) (Info, error) {
 		return Info{}, fmt.Errorf("%s: %w: no MPEG audio frames (looks like MP3 but is not)", path, ErrCorruptMP3)
 	}
 	start := pos + int64(first)
-	info := Info{Format: FormatMP3, SampleRate: h.rate, Channels: h.channels, Codec: fmt.Sprintf("mp%d", h.layer)}
+	info := Info{Format: FormatMP3, SampleRate: h.rate, Channels: h.channels, Codec: fmt.Sprintf("mp%d", h.layer), first: mpegFrame{start, h}}
 	fb := make([]byte, min(h.size, 2048))
 	fh.ReadAt(fb, start)
 	if d, g, ok := xingDuration(fb, h); ok {
@@ -168,10 +176,24 @@ func probeMPEG(path string) (Info, error) {
 		return info, nil
 	}
 	// Walk every frame.
+	samples, vbr, warnings := walkMPEG(path, fh, size, info.first, nil)
+	info.VBR = vbr
+	info.warnings = warnings
+	info.Duration = float64(samples) / float64(h.rate)
+	info.gapless = gapless{skip: decoderDelay + assumedDelay, ffSkip: decoderDelay + assumedDelay}
+	return info, nil
+}
+
+// walkMPEG reads the frame headers from first to the end of the file or
+// the first bytes that are not a frame at first's rate, calling fn (when
+// not nil) with each whole frame until it returns false. It returns the
+// samples per channel of the frames walked, whether their bit rates
+// differ, and what it found at the end (junk, a frame cut short).
+func walkMPEG(path string, fh io.ReaderAt, size int64, first mpegFrame, fn func(mpegFrame) bool) (samples int64, vbr bool, warnings []string) {
+	start, h := first.off, first.h
 	br := bufio.NewReaderSize(io.NewSectionReader(fh, start, size-start), 64<<10)
-	var samples, off int64
+	var off int64
 	var hdr [4]byte
-	firstRate := h.bitrate
 	for {
 		if _, err := io.ReadFull(br, hdr[:]); err != nil {
 			break
@@ -179,15 +201,18 @@ func probeMPEG(path string) (Info, error) {
 		f, ok := parseMPEGHeader(hdr[:])
 		if !ok || f.rate != h.rate {
 			if string(hdr[:3]) != "TAG" && string(hdr[:4]) != "APET" && string(hdr[:3]) != "LYR" {
-				info.warnings = append(info.warnings, fmt.Sprintf("%s: %d bytes of junk or tags after the last MPEG frame at %.2f s were ignored", path, size-start-off, float64(samples)/float64(h.rate)))
+				warnings = append(warnings, fmt.Sprintf("%s: %d bytes of junk or tags after the last MPEG frame at %.2f s were ignored", path, size-start-off, float64(samples)/float64(h.rate)))
 			}
 			break
 		}
-		if f.bitrate != firstRate {
-			info.VBR = true
+		if f.bitrate != h.bitrate {
+			vbr = true
 		}
 		if start+off+int64(f.size) > size {
-			info.warnings = append(info.warnings, fmt.Sprintf("%s: the last MPEG frame is cut short (the file is truncated at %.2f s)", path, float64(samples)/float64(h.rate)))
+			warnings = append(warnings, fmt.Sprintf("%s: the last MPEG frame is cut short (the file is truncated at %.2f s)", path, float64(samples)/float64(h.rate)))
+			break
+		}
+		if fn != nil && !fn(mpegFrame{start + off, f}) {
 			break
 		}
 		samples += int64(f.samples)
@@ -196,9 +221,7 @@ func probeMPEG(path string) (Info, error) {
 			break
 		}
 	}
-	info.Duration = float64(samples) / float64(h.rate)
-	info.gapless = gapless{skip: decoderDelay + assumedDelay, ffSkip: decoderDelay + assumedDelay}
-	return info, nil
+	return samples, vbr, warnings
 }
 
 // xingOffset is where a Xing/Info header sits in a Layer III frame.
