@@ -429,6 +429,7 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 		}
 	}
 	inside = lexical.InSponsorRead(len(sents), reads)
+	cued := false
 	for _, r := range reads {
 		// the conversation resumes with a welcome and the guest's thanks;
 		// its first topic is the host's next turn after the guest has
@@ -450,13 +451,30 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 		// there"): that sentence is the first topic's start
 		for j, words := next, 0; j < len(sents) && words <= startCueWords; j++ {
 			if hosts[spk(j)] && startsTopic(text(j)) {
-				next = j
+				next, cued = j, true
 				break
 			}
 			words += sents[j].Len()
 		}
 		if next < len(sents) {
 			forced = append(forced, next)
+		}
+	}
+	if !cued {
+		// no sponsor read between the introduction and the conversation:
+		// the host's "let's start with …" soon after the introduction turn
+		// starts the first topic
+		begin := max(intro, 0)
+		j := begin
+		for j < len(sents) && t.Words[sents[j].First].Turn == t.Words[sents[begin].First].Turn {
+			j++
+		}
+		for words := 0; j < len(sents) && words <= 2*startCueWords && !inside[j]; j++ {
+			if hosts[spk(j)] && startsTopic(text(j)) {
+				forced = append(forced, j)
+				break
+			}
+			words += sents[j].Len()
 		}
 	}
 	return forced, inside, intro
