@@ -74,8 +74,8 @@ func Tag(ctx context.Context, tr *pipeline.Transcript) (*Tagging, error) {
 		}
 	}
 	// Loading the model takes a while and cannot be interrupted: wait for
-	// it or for ctx, whichever comes first (the load finishes and is kept
-	// for the next call either way).
+	// it or for ctx, whichever comes first (the load finishes either way,
+	// and a caller that comes while it is held shares it).
 	loaded := make(chan *prose.Model, 1)
 	go func() { loaded <- ProseModel() }()
 	var m *prose.Model
