@@ -310,7 +310,7 @@ func (p *mp3Par) decode(j *mp3Job) (r mp3Result) {
 			return mp3Result{bad: true}
 		default:
 		}
-		n, err, pv := readFrame(d, buf)
+		n, pv, err := readFrame(d, buf)
 		if err != nil || pv != nil {
 			if i < j.warm {
 				return mp3Result{bad: true}
@@ -372,14 +372,14 @@ func (p *mp3Par) openAt(j *mp3Job) (d *mp3.Decoder, cr *countReader, err error) 
 
 // readFrame has d decode its next frame into buf (which holds any frame,
 // so one at a time), a panic returned as pv.
-func readFrame(d *mp3.Decoder, buf []byte) (n int, err error, pv any) {
+func readFrame(d *mp3.Decoder, buf []byte) (n int, pv any, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			pv = v
 		}
 	}()
 	n, err = d.Read(buf)
-	return n, err, nil
+	return n, nil, err
 }
 
 // Read hands on the chunks' output in order; once a decoder reads on
