@@ -53,11 +53,11 @@ func refineWith(ctx context.Context, tr *pipeline.Transcript, f *pipeline.Featur
 	for k, w := range tr.Words {
 		words[k] = acoustic.Word{Text: w.Text, CoarseStart: w.Start, CoarseEnd: w.End}
 	}
-	var frames []float32
+	var frames acoustic.Frames
 	if prep != nil {
 		frames = prep.Frames()
 	} else {
-		frames = acoustic.Frames(f.Acoustic)
+		frames = acoustic.NewFrames(f.Acoustic)
 	}
 	var res []acoustic.Timing
 	if band >= 0 {

@@ -43,7 +43,7 @@ func BenchmarkAlign(b *testing.B) {
 	if _, err := loadDict(m); err != nil {
 		b.Fatal(err)
 	}
-	frames := Frames(a.Features.Acoustic)
+	frames := NewFrames(a.Features.Acoustic)
 	var words []Word
 	for _, t := range truth.Tokens {
 		words = append(words, Word{Text: t.Text, CoarseStart: t.Start + 0.1, CoarseEnd: t.End + 0.1})

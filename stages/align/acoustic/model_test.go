@@ -67,11 +67,12 @@ func TestFramesDeltas(t *testing.T) {
 			ceps[i*13+k] = float32(i)
 		}
 	}
-	f := Frames(ceps)
-	if len(f) != n*FrameDim {
-		t.Fatalf("Frames = %d values, want %d", len(f), n*FrameDim)
+	f := NewFrames(ceps)
+	if f.Len() != n {
+		t.Fatalf("NewFrames = %d frames, want %d", f.Len(), n)
 	}
-	mid := f[25*FrameDim : 26*FrameDim]
+	mid := make([]float32, FrameDim)
+	f.Frame(25, mid)
 	if mid[0] != 0.5 || mid[13] != 4 || mid[26] != 0 {
 		t.Errorf("frame 25 = c %v, d %v, dd %v; want 0.5, 4, 0", mid[0], mid[13], mid[26])
 	}
@@ -109,7 +110,7 @@ func Example() {
 		return
 	}
 	// Silence: the models' cepstra of a quiet room are all near zero.
-	frames := Frames(make([]float32, 200*13))
+	frames := NewFrames(make([]float32, 200*13))
 	res, _, err := Align(context.Background(), m, frames, []Word{{Text: "hello,", CoarseStart: 0.5, CoarseEnd: 0.9}, {Text: "—"}}, Options{})
 	if err != nil {
 		fmt.Println(err)

@@ -13,7 +13,7 @@ import (
 // alignment runs on another core.
 type Prepared struct {
 	done   chan struct{}
-	frames []float32
+	frames Frames
 	// filler[t*len(fillSen)+i] is the score of senone fillSen[i] at frame t.
 	filler  []float32
 	fillIdx []int16 // senone → index in fillSen, −1
@@ -29,7 +29,7 @@ func Prepare(ceps []float32) *Prepared {
 	p := &Prepared{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
-		p.frames = Frames(ceps)
+		p.frames = NewFrames(ceps)
 		m, err := Load()
 		if err != nil {
 			return
@@ -51,7 +51,7 @@ func Prepare(ceps []float32) *Prepared {
 				}
 			}
 		}
-		n := len(p.frames) / FrameDim
+		n := p.frames.Len()
 		p.filler = make([]float32, n*len(p.fillSen))
 		// In chunks on every core: the warping runs beside this on one
 		// core and finishes first; the chunks then take both.
@@ -81,7 +81,7 @@ func Prepare(ceps []float32) *Prepared {
 }
 
 // Frames waits for the preparation and returns the model frames.
-func (p *Prepared) Frames() []float32 {
+func (p *Prepared) Frames() Frames {
 	<-p.done
 	return p.frames
 }

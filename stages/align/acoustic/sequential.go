@@ -26,12 +26,12 @@ const (
 // (Word.CoarseStart and CoarseEnd are ignored): see the constants above.
 // Its cost is that of Align with a band of a window's length; windows run
 // one after another.
-func AlignSequential(ctx context.Context, m *Model, frames []float32, words []Word) ([]Timing, error) {
+func AlignSequential(ctx context.Context, m *Model, frames Frames, words []Word) ([]Timing, error) {
 	d, err := loadDict(m)
 	if err != nil {
 		return nil, err
 	}
-	nFrames := len(frames) / FrameDim
+	nFrames := frames.Len()
 	out := make([]Timing, len(words))
 	if nFrames == 0 || len(words) == 0 {
 		return out, nil
@@ -203,7 +203,7 @@ func loopGap(sc *scorer, t Timing) float64 {
 		return math.Inf(-1)
 	}
 	m := sc.m
-	n := len(sc.frames) / FrameDim
+	n := sc.frames.Len()
 	f0 := int(math.Round(t.Start * FrameRate))
 	var loop float64
 	k := 0
@@ -229,7 +229,7 @@ const matchSample = 200
 // of up to matchSample placed words spread over the episode. Measured on
 // real-mix: its own transcript −0.7, the same audio pitched down and
 // distorted −3.3; another transcript −6.2 (−5.7 distorted).
-func MatchScore(m *Model, frames []float32, ts []Timing) float64 {
+func MatchScore(m *Model, frames Frames, ts []Timing) float64 {
 	var placed []Timing
 	for _, t := range ts {
 		if t.Placed && t.Frames > 0 {

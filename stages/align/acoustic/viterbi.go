@@ -73,7 +73,7 @@ type Stats struct {
 
 // Align times words against model frames (from Frames). Words whose
 // tokens have no sound get Spoken false.
-func Align(ctx context.Context, m *Model, frames []float32, words []Word, opts Options) ([]Timing, Stats, error) {
+func Align(ctx context.Context, m *Model, frames Frames, words []Word, opts Options) ([]Timing, Stats, error) {
 	d, err := loadDict(m)
 	if err != nil {
 		return nil, Stats{}, err
@@ -90,7 +90,7 @@ func Align(ctx context.Context, m *Model, frames []float32, words []Word, opts O
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	nFrames := len(frames) / FrameDim
+	nFrames := frames.Len()
 	out := make([]Timing, len(words))
 	if nFrames == 0 || len(words) == 0 {
 		return out, Stats{}, nil
