@@ -72,10 +72,10 @@ demo: build
 corpus:
 	../shared/corpus/render .corpus
 
-eval: build
+eval:
 	$(GO) run ./cmd/evaluate
 
-bench: build
+bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./stages/...
 	$(GO) run ./cmd/evaluate -bench
 

@@ -429,6 +429,18 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 		}
 	}
 	inside = lexical.InSponsorRead(len(sents), reads)
+	// startCue is the first host sentence from sentence j on, within limit
+	// words and before any sponsor read, that says where the conversation
+	// starts (startsTopic); -1 when there is none
+	startCue := func(j, limit int) int {
+		for words := 0; j < len(sents) && words <= limit && !inside[j]; j++ {
+			if hosts[spk(j)] && startsTopic(text(j)) {
+				return j
+			}
+			words += sents[j].Len()
+		}
+		return -1
+	}
 	cued := false
 	for _, r := range reads {
 		// the conversation resumes with a welcome and the guest's thanks;
@@ -449,12 +461,8 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 		// after the pleasantries the host says where the conversation
 		// starts ("I thought it'd be fun to start with …", "let's start
 		// there"): that sentence is the first topic's start
-		for j, words := next, 0; j < len(sents) && words <= startCueWords; j++ {
-			if hosts[spk(j)] && startsTopic(text(j)) {
-				next, cued = j, true
-				break
-			}
-			words += sents[j].Len()
+		if j := startCue(next, startCueWords); j >= 0 {
+			next, cued = j, true
 		}
 		if next < len(sents) {
 			forced = append(forced, next)
@@ -469,12 +477,8 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 		for j < len(sents) && t.Words[sents[j].First].Turn == t.Words[sents[begin].First].Turn {
 			j++
 		}
-		for words := 0; j < len(sents) && words <= 2*startCueWords && !inside[j]; j++ {
-			if hosts[spk(j)] && startsTopic(text(j)) {
-				forced = append(forced, j)
-				break
-			}
-			words += sents[j].Len()
+		if j = startCue(j, 2*startCueWords); j >= 0 {
+			forced = append(forced, j)
 		}
 	}
 	return forced, inside, intro

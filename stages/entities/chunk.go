@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-
-	"github.com/shownotes/shownotes/pipeline"
 )
 
 // titleStarts open the title of a work: "How the BJP Wins", "The Story of Art".
@@ -87,10 +85,7 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 		if len(toks) == 1 && modifies(next) && (toks[0].Tag == "JJ" || demonym(m.Surface)) {
 			continue // "a German traffic sign", "the Indian software community": an adjective, not a name
 		}
-		m.votes, m.prior = vote(toks, prev, next, people, opts)
-		if clauseTitle(toks, st) {
-			m.votes[pipeline.Work] += wCue
-		}
+		m.votes, m.prior = vote(toks, prev, next, people, st, opts)
 		out = append(out, m)
 	}
 	return out
@@ -307,19 +302,3 @@ func standardNumber(w string, next []token) bool {
 
 // objectOpeners are lower-case words that start an object phrase.
 var objectOpeners = set("a", "an", "the", "your", "my", "our", "their", "his", "her", "this", "these", "those", "me", "us", "them", "him", "it", "some", "every")
-
-// clauseTitle reports a name of three or more words with a verb inside
-// it, a word the transcript also says in lower case as a verb: "When
-// Harry Met Sally" ("when Harry met Sally"), "How to Win Friends": a
-// title is a clause, a name of a person or a company rarely is.
-func clauseTitle(toks []token, st *stats) bool {
-	if len(toks) < 3 {
-		return false
-	}
-	for _, t := range toks[1 : len(toks)-1] {
-		if l := strings.ToLower(t.Text); l != t.Text && st.verbs[l] > 0 {
-			return true
-		}
-	}
-	return false
-}

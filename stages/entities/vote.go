@@ -32,6 +32,7 @@ func (v votes) best(def string) string {
 // outweighs weak context (a preposition before the name).
 const (
 	wSpeaker = 5.0 // the name is a speaker's, the guest's or a host's
+	wKnown   = 5.0 // a known language or operating system: OTHER, whatever its context
 	wHead    = 3.0 // the name ends in a type's head word: "… University", "… Act"
 	wCue     = 3.0 // a cue noun before it: "the book X", "the city of X"
 	wProse   = 2.0 // prose's PERSON / ORGANIZATION label
@@ -57,7 +58,7 @@ var wGPE = 0.9
 // label, capitals only), which a name counts once, as their mean over its
 // mentions: prose gives the same label to a word wherever it stands, so ten
 // mentions of "Kaggle" are not ten pieces of evidence that it is a place.
-func vote(toks, prev, next []token, people map[string]string, opts Options) (v, prior votes) {
+func vote(toks, prev, next []token, people map[string]string, st *stats, opts Options) (v, prior votes) {
 	v, prior = votes{}, votes{}
 	surf := surface(toks)
 	low := strings.ToLower(surf)
@@ -101,7 +102,10 @@ func vote(toks, prev, next []token, people map[string]string, opts Options) (v, 
 		v[pipeline.Place] += wHead
 	}
 	if technologies[low] {
-		v[pipeline.Other] += wSpeaker // a known language or system, whatever its context
+		v[pipeline.Other] += wKnown
+	}
+	if clauseTitle(toks, st) {
+		v[pipeline.Work] += wCue // "When Harry Met Sally"
 	}
 	if multi && placePrefixes[first] {
 		v[pipeline.Place] += wPrep
@@ -369,4 +373,20 @@ func appositive(next []token) string {
 		return pipeline.Place
 	}
 	return ""
+}
+
+// clauseTitle reports a name of three or more words with a verb inside
+// it, a word the transcript also says in lower case as a verb: "When
+// Harry Met Sally" ("when Harry met Sally"), "How to Win Friends": a
+// title is a clause, a name of a person or a company rarely is.
+func clauseTitle(toks []token, st *stats) bool {
+	if len(toks) < 3 {
+		return false
+	}
+	for _, t := range toks[1 : len(toks)-1] {
+		if l := strings.ToLower(t.Text); l != t.Text && st.verbs[l] > 0 {
+			return true
+		}
+	}
+	return false
 }
