@@ -74,6 +74,7 @@ corpus:
 
 eval:
 	$(GO) run ./cmd/evaluate
+	$(GO) test ./stages/quotes -run '^TestFitWeights$$' -fit -v -count 1
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x ./stages/...

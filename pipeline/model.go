@@ -69,6 +69,14 @@ type Note struct {
 	Before int
 }
 
+// HidesSpeech reports a note that stands for words the transcriber could
+// not write down ("[inaudible]", "[crosstalk]", "[foreign]"): text read
+// across it is not what was said.
+func (n Note) HidesSpeech() bool { return hidingNotes[n.Kind] }
+
+var hidingNotes = map[string]bool{"inaudible": true, "unintelligible": true, "indiscernible": true,
+	"incomprehensible": true, "crosstalk": true, "cross": true, "overlapping": true, "overtalk": true, "foreign": true}
+
 // Transcript is the parsed transcript: the same model whatever the input
 // layout (plain, Rev/Otter/Descript, WebVTT, SRT, Podcasting 2.0 JSON, text).
 type Transcript struct {

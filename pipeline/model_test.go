@@ -47,3 +47,17 @@ func TestDisplayName(t *testing.T) {
 		}
 	}
 }
+
+func TestNoteHidesSpeech(t *testing.T) {
+	for _, tt := range []struct {
+		kind string
+		want bool
+	}{
+		{"inaudible", true}, {"crosstalk", true}, {"unintelligible", true}, {"foreign", true},
+		{"laughter", false}, {"music", false}, {"pause", false}, {"", false},
+	} {
+		if got := (Note{Kind: tt.kind}).HidesSpeech(); got != tt.want {
+			t.Errorf("Note{Kind: %q}.HidesSpeech() = %v, want %v", tt.kind, got, tt.want)
+		}
+	}
+}

@@ -211,3 +211,21 @@ func TestPointsBack(t *testing.T) {
 		}
 	}
 }
+
+func TestPleasantry(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"Thank you for having me.", true},
+		{"I'm both excited and terrified to be here.", true},
+		{"Thanks so much, Lenny.", true},
+		{"It’s my pleasure.", true},
+		{"Elections are won long before the campaign starts.", false},
+		{"We were here for the long haul.", false},
+	} {
+		if got := Pleasantry(tt.in); got != tt.want {
+			t.Errorf("Pleasantry(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}

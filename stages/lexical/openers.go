@@ -59,3 +59,20 @@ var (
 	elidedSubjects = Set(`there it that they we you he she i`)
 	auxiliaries    = Set(`is are was were am do does did has have had can could will would should`)
 )
+
+// pleasantries are what guests and hosts say to each other, not about
+// anything: thanks for the invitation, glad to be here.
+var pleasantries = []string{"for having me", "to be here", "to have you", "thank you so much", "thanks so much",
+	"thank you for", "thanks for", "my pleasure", "pleasure to", "welcome to the show", "welcome to the podcast"}
+
+// Pleasantry reports a sentence of thanks or welcome ("Thank you for
+// having me.", "I'm excited to be here."): neither a quote nor a summary.
+func Pleasantry(s string) bool {
+	s = strings.ToLower(StraightQuotes(s))
+	for _, p := range pleasantries {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}

@@ -11,7 +11,7 @@ import (
 func ExamplePick() {
 	tr, err := transcript.Parse(strings.NewReader(
 		"Host (00:00:01):\nWhat did you learn from running the campaign?\n\n"+
-			"Guest (00:00:04):\nSo the lesson is simple. Elections are won by organisation long before the campaign starts, not by speeches.\n"), transcript.Options{})
+			"Guest (00:00:04):\nOh, a lot. Elections are won by organisation long before the campaign starts, not by speeches.\n"), transcript.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return

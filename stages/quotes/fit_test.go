@@ -130,7 +130,7 @@ func TestFitWeights(t *testing.T) {
 	shows := loadShows(t)
 	shipped := weights
 	defer func() { weights = shipped }()
-	for _, l2 := range []float64{0.001, 0.01, 0.05} {
+	for _, l2 := range []float64{0.001, 0.003, 0.01, 0.05} {
 		var line []string
 		totalFit, totalShipped := 0, 0
 		for i, held := range shows {
@@ -149,6 +149,6 @@ func TestFitWeights(t *testing.T) {
 			line = append(line, fmt.Sprintf("%s %d->%d", held.name, a, b))
 		}
 		t.Logf("l2 %.3f leave-one-show-out top-6 in pool: shipped %d, fitted %d of %d: %s", l2, totalShipped, totalFit, 6*len(shows), strings.Join(line, ", "))
-		t.Logf("l2 %.3f fitted on all: %v", l2, logistic(shows, l2))
+		t.Logf("l2 %.3f fitted on all: %.2f", l2, logistic(shows, l2))
 	}
 }

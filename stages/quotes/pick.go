@@ -3,6 +3,7 @@ package quotes
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -137,6 +138,9 @@ func scored(ctx context.Context, tr *pipeline.Transcript, opts Options) ([]candi
 			cen += central[s]
 		}
 		c.features = features(words(tr, c.span), cen/float64(len(c.sents)))
+		if e := c.span.End; e == len(tr.Words) || tr.Words[e].Turn != tr.Words[e-1].Turn {
+			c.features[fLastInTurn] = 1
+		}
 		c.score = quotability(c.features)
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
@@ -170,8 +174,17 @@ var leadFillers = map[string]bool{"and": true, "so": true, "but": true, "yeah": 
 // candidates lists runs of one to three consecutive sentences of one
 // non-host turn with MinWords–MaxWords words that end a statement, after
 // trimming leading fillers, and that open without a dangling pronoun.
+// No candidate holds a pleasantry ("Thank you for having me.") or reads
+// across a note standing for words nobody wrote down ("[inaudible]").
 func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]bool, opts Options) []candidate {
 	var out []candidate
+	// hidden[k]: a note hides speech just before word k
+	hidden := make([]bool, len(tr.Words)+1)
+	for _, n := range tr.Notes {
+		if n.HidesSpeech() && n.Before >= 0 && n.Before <= len(tr.Words) {
+			hidden[n.Before] = true
+		}
+	}
 	for i := range sents {
 		if host[tr.Words[sents[i].First].Speaker] {
 			continue
@@ -181,14 +194,14 @@ func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]
 			if tr.Words[last.End-1].Turn != tr.Words[sents[i].First].Turn {
 				break
 			}
-			if isQuestion(tr, sents[i+n-1]) {
+			if isQuestion(tr, sents[i+n-1]) || lexical.Pleasantry(tr.Text(last)) {
 				break
+			}
+			if slices.Contains(hidden[last.First+1:last.End], true) || n > 1 && hidden[last.First] {
+				break // words the transcriber could not make out
 			}
 			if !endsSentence(tr.Words[last.End-1].Text) {
 				continue
-			}
-			if n > 1 && sents[i].Len() < 4 {
-				break // a short reaction ("Probably not.") opens no quote
 			}
 			span := pipeline.Span{First: sents[i].First, End: last.End}
 			// trim the stubs a quote must not open with: conjunctions and
@@ -197,12 +210,15 @@ func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]
 			// then opens at the clause that follows, as spoken
 			span.First = trimStub(tr, span, opts.MinWords)
 			core := span.First
+			if n > 1 && sents[i].End-span.First < shortOpen {
+				break // a short reaction ("Probably not.", "Oh, a lot.") opens no quote
+			}
 			if span.Len() < opts.MinWords || span.Len() > opts.MaxWords {
 				continue
 			}
 			first := tr.Words[span.First].Text
 			if lexical.NeedsContext[lexical.Fold(first)] || lexical.NeedsContext[lexical.Fold(tr.Words[core].Text)] || !clauseStart(tr, span.First) ||
-				lexical.PointsBack(tr, span) {
+				lexical.PointsBack(tr, span) || !balancedQuotes(tr, span) {
 				continue
 			}
 			sn := make([]int, n)
@@ -214,6 +230,32 @@ func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]
 	}
 	return out
 }
+
+// balancedQuotes reports whether every quotation the span's words open
+// they also close, and the reverse: a quote never starts or stops inside
+// someone's quoted words ("I can't define it." And she said, …).
+func balancedQuotes(tr *pipeline.Transcript, s pipeline.Span) bool {
+	straight, open := 0, 0
+	for i := s.First; i < s.End; i++ {
+		for _, r := range tr.Words[i].Text {
+			switch r {
+			case '"':
+				straight++
+			case '“':
+				open++
+			case '”':
+				if open--; open < 0 {
+					return false
+				}
+			}
+		}
+	}
+	return straight%2 == 0 && open == 0
+}
+
+// shortOpen is the least words of a quote's first sentence, once trimmed,
+// when more sentences follow it.
+const shortOpen = 4
 
 // stubs are the openings trimmed off a quote, longest first.
 var stubs = [][]string{{"i", "mean,"}, {"you", "know,"}}

@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"context"
 	"math"
 	"os"
 	"path/filepath"
@@ -34,6 +35,7 @@ func TestParts(t *testing.T) {
 		{"Brevity", strings.Repeat("word ", 45), func(p partScores) float64 { return p.Brevity }, 0},
 		{"Filler", "I, I mean, you know, it was good", func(p partScores) float64 { return p.Filler }, 1},
 		{"Filler", "It was a good decision in the end", func(p partScores) float64 { return p.Filler }, 0},
+		{"Filler", "you would see you would see NFTs from a number of them", func(p partScores) float64 { return p.Filler }, 5.0 / 12},
 	}
 	for _, tt := range tests {
 		if got := tt.get(parts(f(tt.in))); got != tt.want {
@@ -394,5 +396,80 @@ func TestFeatures(t *testing.T) {
 	}
 	if weights[fLowerStart] >= 0 {
 		t.Errorf("weights[fLowerStart] = %v, want a penalty: editors' picks open a sentence", weights[fLowerStart])
+	}
+}
+
+func TestCandidatesLeaveOut(t *testing.T) {
+	tests := []struct {
+		name, guest string
+		want        []string // every candidate's text
+	}{
+		{"pleasantry", "Thank you for having me, it is a real pleasure to be on the show today.", nil},
+		{"words hidden inside", "We built the whole thing ourselves over [inaudible 00:01:02] years of nights and weekends.", nil},
+		{"words hidden between", "Elections are won by organisation long before the campaign starts. [crosstalk] Speeches come last in every campaign I have ever run.",
+			[]string{"Elections are won by organisation long before the campaign starts.", "Speeches come last in every campaign I have ever run."}},
+		{"laughter between", "Elections are won by organisation long before the campaign starts. [laughs] Speeches come last in every campaign I have ever run.",
+			[]string{"Elections are won by organisation long before the campaign starts.",
+				"Elections are won by organisation long before the campaign starts. Speeches come last in every campaign I have ever run.",
+				"Speeches come last in every campaign I have ever run."}},
+		{"short reaction", "Oh, a lot. Elections are won by organisation long before the campaign starts.",
+			[]string{"Elections are won by organisation long before the campaign starts."}},
+	}
+	for _, tt := range tests {
+		tr, err := transcript.Parse(strings.NewReader("Host (00:00:01):\nWhat did you learn?\n\nGuest (00:00:04):\n"+tt.guest+"\n"), transcript.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range candidates(tr, sentences(tr), map[string]bool{"Host": true}, Options{MinWords: 8, MaxWords: 40}) {
+			got = append(got, tr.Text(c.span))
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: candidates = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestLastInTurn(t *testing.T) {
+	tr := timed("Host: What did you learn?",
+		"Guest: Elections are won by organisation long before the campaign starts. Speeches come last in every campaign I have ever run.",
+		"Host: Why?")
+	cands, _, err := scored(context.Background(), tr, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]float64{
+		"Elections are won by organisation long before the campaign starts.":                                                       0,
+		"Speeches come last in every campaign I have ever run.":                                                                    1,
+		"Elections are won by organisation long before the campaign starts. Speeches come last in every campaign I have ever run.": 1,
+	}
+	for _, c := range cands {
+		text := tr.Text(c.span)
+		if w, ok := want[text]; !ok || c.features[fLastInTurn] != w {
+			t.Errorf("features(%q)[fLastInTurn] = %v, want %v (listed %v)", text, c.features[fLastInTurn], w, ok)
+		}
+		delete(want, text)
+	}
+	if len(want) > 0 {
+		t.Errorf("candidates missing: %v", want)
+	}
+}
+
+func TestBalancedQuotes(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{`She said, "Well, you can't write a book about it." And she was right.`, true},
+		{`I can't define it." And she said, "Well, you can't write a book about it."`, false},
+		{`That was the first reaction, which is, "This is too good to be true.`, false},
+		{`He called it “the best idea we never shipped” and moved on.`, true},
+		{`It was the best idea” we never shipped.`, false},
+		{`Nothing quoted here at all.`, true},
+	} {
+		tr := timed("Guest: " + tt.in)
+		if got := balancedQuotes(tr, pipeline.Span{First: 0, End: len(tr.Words)}); got != tt.want {
+			t.Errorf("balancedQuotes(%q) = %v, want %v", tt.in, got, tt.want)
+		}
 	}
 }

@@ -5,8 +5,11 @@
 // word for word (Quote.Text == Transcript.Text(Quote.Words)); only leading
 // conjunctions and fillers ("And", "So", "Yeah,") may be trimmed, which
 // keeps the text a contiguous run of the transcript's words. Quotes are
-// ranked by TextRank centrality plus cues of a strong line, spread across
-// the episode, and never taken from the host's questions.
+// ranked by cues of a line an editor pulls (a claim, words that speak to
+// everyone, a turn of thought, the end of an answer) weighted as a
+// logistic regression fitted on editors' picks, spread across the episode,
+// and never taken from the host's questions, a pleasantry or across words
+// the transcriber could not make out.
 package quotes
 
 import (
