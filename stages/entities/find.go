@@ -64,10 +64,22 @@ func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*E
 	}
 	st := newStats(tr, sents)
 	people := knownPeople(tr, opts)
-	var ms []*mention
+	// a title in quotation marks is one work, whatever the chunks
+	// inside it ("‘Good to Great’")
+	ms := quotedTitles(tr)
 	covered := make([]bool, len(tr.Words))
+	for _, m := range ms {
+		for w := m.First; w < m.End; w++ {
+			covered[w] = true
+		}
+	}
 	for _, s := range sents {
 		for _, m := range chunk(s, st, people, opts) {
+			if slices.ContainsFunc(ms, func(q *mention) bool {
+				return q.glossary == nil && q.votes[pipeline.Work] == wCue && m.First < q.End && q.First < m.End
+			}) {
+				continue
+			}
 			ms = append(ms, m)
 			for w := m.First; w < m.End; w++ {
 				covered[w] = true

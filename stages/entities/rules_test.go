@@ -147,11 +147,25 @@ func TestFindTyping(t *testing.T) {
 			lines: []string{"A: That particular algorithm called Trovex is no better than random."},
 			want:  map[string]string{"Trovex": pipeline.Work},
 		},
+		{
+			name: "a title in quotation marks is one work, quoted speech is none",
+			lines: []string{
+				"A: I read this a long time ago, Brenholt ‘Slow to Swift’ or one of his early books.",
+				"B: They'd say, \"Oh, your market is not big enough,\" and I'd say, \"Hey Quinlo, it is.\"",
+				"A: That's what I call being \"smart\" about it.",
+			},
+			want: map[string]string{"Slow to Swift": pipeline.Work, "Hey Quinlo": "", "Oh": ""},
+		},
+		{
+			name:  "initials go on with the name after them",
+			lines: []string{"A: I was asked to help part of the U.S. Department of Vartell create a strategy."},
+			want:  map[string]string{"U.S. Department of Vartell": pipeline.Org},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tr := build(true, tt.lines...)
-			if joined := strings.Join(tt.lines, " "); strings.Contains(joined, "Dr.") || strings.Contains(joined, "[") {
+			if joined := strings.Join(tt.lines, " "); strings.Contains(joined, "Dr.") || strings.Contains(joined, "U.S.") || strings.Contains(joined, "[") {
 				// build ends a sentence at every full stop and knows no
 				// bracketed notes; the parser knows both
 				var b strings.Builder

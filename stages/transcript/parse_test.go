@@ -288,6 +288,10 @@ func TestSentenceEnds(t *testing.T) {
 		{"etc.", "So", true},
 		{"U.S.", "Then", true},
 		{"U.S.", "government", false},
+		{"U.S.", "Department", false}, // "the U.S. Department of Defense"
+		{"U.K.", "Parliament", false},
+		{"U.S.", "We", true},
+		{"U.S.", "", true},
 		{"it", "was", false},
 		{"was...", "And", true},
 		{"was...", "and", false},

@@ -27,6 +27,21 @@ var abbrevMaybe = map[string]bool{
 	"a.m.": true, "p.m.": true, "u.s.": true, "u.k.": true, "u.n.": true, "e.u.": true,
 }
 
+// opensSentence are the function words a sentence often opens with: after
+// initials ("U.S."), one of them starts a new sentence ("… in the U.S. Then
+// we …"), any other capitalised word goes on with the name ("the U.S.
+// Department of Defense").
+var opensSentence = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`i i'm i've i'd i'll we we're you you're he he's she she's it it's they they're
+		this that that's these those there there's then and but so or if when what why how where who which
+		the a an my our his her their your its in on at for from to with by of after before now yes no
+		yeah well also because as all some one not just even okay ok oh right sure anyway both every each`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // closers may follow the sentence-ending mark.
 const closers = `"')]}»”’`
 
@@ -73,6 +88,9 @@ func endsSentence(w, next string) bool {
 		return false
 	}
 	if abbrevMaybe[lw] || isInitials(lw) {
+		if isInitials(lw) && next != "" && startsUpper(next) && !opensSentence[strings.ToLower(strings.Trim(next, `"'“‘,`))] {
+			return false // "the U.S. Department of Defense", "U.K. Parliament"
+		}
 		return next == "" || startsUpper(next) && !isInitials(strings.ToLower(next))
 	}
 	if isInitial(lw) {
