@@ -102,7 +102,7 @@ func PickContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*Q
 			Start:       pipeline.Ptr(start),
 			End:         pipeline.Ptr(end),
 			Approximate: timing == lexical.Approximate,
-			Score:       c.score,
+			Score:       round3(c.score),
 			Words:       c.span,
 		}
 		if i < opts.Soundbites {
@@ -218,7 +218,7 @@ func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]
 			}
 			first := tr.Words[span.First].Text
 			if lexical.NeedsContext[lexical.Fold(first)] || lexical.NeedsContext[lexical.Fold(tr.Words[core].Text)] || !clauseStart(tr, span.First) ||
-				lexical.PointsBack(tr, span) || !balancedQuotes(tr, span) {
+				lexical.PointsBack(tr, span) || !balancedQuotes(tr, span) || subjectless[lexical.Fold(first)] {
 				continue
 			}
 			sn := make([]int, n)
@@ -252,6 +252,10 @@ func balancedQuotes(tr *pipeline.Transcript, s pipeline.Span) bool {
 	}
 	return straight%2 == 0 && open == 0
 }
+
+// subjectless are verbs that open a sentence whose subject the speaker
+// left out ("Was funny, looking back …", "Makes sense."): a fragment.
+var subjectless = lexical.Set(`was is were are am has had have does did makes made seems seemed sounds sounded felt feels`)
 
 // shortOpen is the least words of a quote's first sentence, once trimmed,
 // when more sentences follow it.

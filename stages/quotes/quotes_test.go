@@ -298,6 +298,9 @@ func TestCandidatesOpenWithoutStub(t *testing.T) {
 		{"And so take the long road before anyone else decides it for you.", ""},
 		// a sentence pointing back to what came before stands alone nowhere
 		{"The other teams, they told the new committees to enroll a hundred members.", ""},
+		// a sentence without its subject is a fragment
+		{"Was funny, looking back at the really old decks we made back then.", ""},
+		{"Makes sense when you think about how long the whole thing took us.", ""},
 	}
 	for _, tt := range tests {
 		tr := timed("Host: What happened next?", "Guest: "+tt.sentence)
