@@ -1,6 +1,7 @@
 package chapters
 
 import (
+	"context"
 	"sort"
 	"strings"
 	"testing"
@@ -129,5 +130,49 @@ func TestStartCue(t *testing.T) {
 		if got := tr.Text(pipeline.Span{First: s.First, End: s.First + 2}); got != tc.want {
 			t.Errorf("%s: the first topic starts at %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestNoBoundaryInsideIntroduction(t *testing.T) {
+	clip := "Bob: " + strings.Repeat("Paint is how a town remembers itself. ", 5)
+	intro := "Ann: Today my guest is Bob. " + strings.Repeat("He paints large walls in small towns. ", 8) +
+		strings.Repeat("If you enjoy this podcast, subscribe in your favorite app. ", 4)
+	read := "Ann: This episode is brought to you by Zintrex. Zintrex keeps your paint dry. Go to zintrex.com/ann to try Zintrex."
+	tr := turns("Bob", clip, intro, read, "Ann: Bob, welcome to the show.", "Bob: Thank you for having me.", clip)
+	sents := lexical.Sentences(tr)
+	_, inside, intro0 := structure(tr, sents, lexical.SponsorReads(tr, sents), tr.Hosts(nil))
+	if intro0 < 0 {
+		t.Fatal("structure found no introduction")
+	}
+	introTurn := tr.Words[sents[intro0].First].Turn
+	for j := intro0 + 1; j < len(sents); j++ {
+		in := tr.Words[sents[j].First].Turn == introTurn
+		if in && !inside[j] {
+			t.Errorf("sentence %d (%q) of the introduction may open a chapter", j, tr.Text(sents[j]))
+		}
+		if !in && inside[j] && tr.Words[sents[j].First].Speaker == "Bob" {
+			t.Errorf("sentence %d (%q) of the guest may not open a chapter", j, tr.Text(sents[j]))
+		}
+	}
+}
+
+func TestPreviewTitle(t *testing.T) {
+	clip := "Bob: " + strings.Repeat("Paint is how a town remembers itself. ", 5)
+	intro := "Ann: Today my guest is Bob. " + strings.Repeat("He paints large walls in small towns. ", 8)
+	var lines []string
+	lines = append(lines, clip, intro)
+	for range 12 {
+		lines = append(lines, "Ann: How do you choose a wall?", "Bob: "+strings.Repeat("I walk the streets for weeks and look at the light on every wall. ", 6))
+	}
+	tr := turns("Bob", lines...)
+	got, err := Find(context.Background(), &pipeline.Alignment{Transcript: tr}, Options{Count: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Chapters) < 2 {
+		t.Fatalf("Find = %d chapters, want the cold open and the introduction apart", len(got.Chapters))
+	}
+	if got.Chapters[0].Title != previewTitle || got.Chapters[1].Title != "Meet Bob" {
+		t.Errorf("titles = %q, %q; want %q, %q", got.Chapters[0].Title, got.Chapters[1].Title, previewTitle, "Meet Bob")
 	}
 }

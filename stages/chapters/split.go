@@ -96,6 +96,11 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*Chapters,
 			chTitles[i] = q
 		}
 	}
+	if intro > 0 && len(starts) > 1 && starts[1] == intro {
+		// the cold open: clips from the conversation ahead, about
+		// everything at once; its vocabulary names no topic
+		chTitles[0] = previewTitle
+	}
 	if g := guest(t, opts.Hosts); g != "" {
 		for i, st := range starts {
 			if st == intro && intro > 0 {
@@ -428,12 +433,20 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 			break
 		}
 	}
-	inside = lexical.InSponsorRead(len(sents), reads)
+	inRead := lexical.InSponsorRead(len(sents), reads)
+	// nor inside the host's introduction: the turn that opens with it is
+	// one chapter up to the next forced boundary, however its paragraphs
+	// change subject ("In our conversation we talk about …", "If you
+	// enjoy this podcast …")
+	inside = slices.Clone(inRead)
+	for j := intro + 1; intro >= 0 && j < len(sents) && t.Words[sents[j].First].Turn == t.Words[sents[intro].First].Turn; j++ {
+		inside[j] = true
+	}
 	// startCue is the first host sentence from sentence j on, within limit
 	// words and before any sponsor read, that says where the conversation
 	// starts (startsTopic); -1 when there is none
 	startCue := func(j, limit int) int {
-		for words := 0; j < len(sents) && words <= limit && !inside[j]; j++ {
+		for words := 0; j < len(sents) && words <= limit && !inRead[j]; j++ {
 			if hosts[spk(j)] && startsTopic(text(j)) {
 				return j
 			}
@@ -547,3 +560,6 @@ func questionTitle(t *pipeline.Transcript, sp pipeline.Span, hosts map[string]bo
 	}
 	return ""
 }
+
+// previewTitle titles a cold open's chapter.
+const previewTitle = "Preview"
