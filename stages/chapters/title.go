@@ -177,7 +177,7 @@ func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging, l
 	// itself says together, at least twice
 	pairs := binomials(toks, names, ad, sentOf, chapterOf, len(spans))
 	hosts := lay.hosts
-	reads := sponsorNames(t, sents, lay.reads, names)
+	reads := sponsorWords(sents, lay.reads)
 
 	titles := make([]string, len(spans))
 	used := map[string]bool{}
@@ -619,53 +619,13 @@ type sponsorRead struct {
 	name       string
 }
 
-// sponsorNames finds the sponsor reads (lexical.SponsorReads) and the
-// name each opens with: the capitalized words after the last "by" of its
-// first sentence ("brought to you by Acme Cloud."), else the capitalized
-// word it repeats most, not a speaker's name.
-func sponsorNames(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.SponsorRead, speakers map[string]bool) []sponsorRead {
-	var out []sponsorRead
-	for _, r := range reads {
-		s := sents[r.First]
-		name := ""
-		by := -1
-		for i := s.First; i+1 < s.End; i++ {
-			if lexical.Fold(t.Words[i].Text) == "by" {
-				by = i
-			}
-		}
-		if by >= 0 {
-			var parts []string
-			for i := by + 1; i < s.End && len(parts) < 3; i++ {
-				w := t.Words[i].Text
-				bare := strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-				if bare == "" || !unicode.IsUpper(firstRune(bare)) {
-					break
-				}
-				parts = append(parts, bare)
-				if bare != w {
-					break // punctuation ends the name
-				}
-			}
-			name = strings.Join(parts, " ")
-		}
-		if name == "" {
-			// a read that only hands over ("after a word from our
-			// sponsors"): the name it repeats most
-			count := map[string]int{}
-			for i := s.First; i < sents[r.End-1].End; i++ {
-				w := strings.TrimRightFunc(strings.TrimSuffix(strings.TrimSuffix(t.Words[i].Text, "'s"), "’s"), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-				if w != "" && w != "I" && unicode.IsUpper(firstRune(w)) && !lexical.Stopwords[strings.ToLower(w)] && !speakers[strings.ToLower(w)] {
-					count[w]++
-				}
-			}
-			for w, c := range count {
-				if c >= 2 && (c > count[name] || c == count[name] && w < name) {
-					name = w
-				}
-			}
-		}
-		out = append(out, sponsorRead{first: s.First, end: sents[r.End-1].End, name: name})
+// sponsorWords gives each sponsor read (lexical.SponsorReads) as words:
+// from its first sentence's first word to its last sentence's end, with
+// the sponsor it names.
+func sponsorWords(sents []pipeline.Span, reads []lexical.SponsorRead) []sponsorRead {
+	out := make([]sponsorRead, len(reads))
+	for i, r := range reads {
+		out[i] = sponsorRead{first: sents[r.First].First, end: sents[r.End-1].End, name: r.Name}
 	}
 	return out
 }

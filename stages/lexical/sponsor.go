@@ -3,6 +3,8 @@ package lexical
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/shownotes/shownotes/pipeline"
 )
@@ -27,8 +29,15 @@ func opensSponsorRead(s string) bool {
 }
 
 // SponsorRead is a run of sentences that read an advertisement: sentence
-// indices [First, End).
-type SponsorRead struct{ First, End int }
+// indices [First, End), and the sponsor it names.
+type SponsorRead struct {
+	First, End int
+	// Name is the sponsor as the read names it: the capitalised words
+	// after the last "by" of its first sentence ("brought to you by Acme
+	// Cloud."), else the capitalised word it repeats most that is not part
+	// of a speaker's name; "" when neither.
+	Name string
+}
 
 // maxReadWords bounds a host-read advertisement (30–120 s of speech) from
 // its opening cue, or from its sponsor's first mention, to its last
@@ -99,7 +108,67 @@ func SponsorReads(t *pipeline.Transcript, sents []pipeline.Span) []SponsorRead {
 		}
 		si, done = last, last+1
 	}
+	speakers := map[string]bool{}
+	for _, sp := range t.Speakers() {
+		for _, f := range strings.Fields(sp) {
+			speakers[strings.ToLower(f)] = true
+		}
+	}
+	for i := range out {
+		out[i].Name = readName(t, sents, out[i], speakers)
+	}
 	return out
+}
+
+// readName is the sponsor a read names (see SponsorRead.Name).
+func readName(t *pipeline.Transcript, sents []pipeline.Span, r SponsorRead, speakers map[string]bool) string {
+	s := sents[r.First]
+	by := -1
+	for i := s.First; i+1 < s.End; i++ {
+		if Fold(t.Words[i].Text) == "by" {
+			by = i
+		}
+	}
+	if by >= 0 {
+		var parts []string
+		for i := by + 1; i < s.End && len(parts) < 3; i++ {
+			w := t.Words[i].Text
+			bare := strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+			if bare == "" || !startsUpper(bare) {
+				break
+			}
+			parts = append(parts, bare)
+			if bare != w {
+				break // punctuation ends the name
+			}
+		}
+		if name := strings.Join(parts, " "); name != "" {
+			return name
+		}
+	}
+	// a read that only hands over ("after a word from our sponsors"):
+	// the name it repeats most
+	count := map[string]int{}
+	for i := s.First; i < sents[r.End-1].End; i++ {
+		w := strings.TrimSuffix(strings.TrimSuffix(t.Words[i].Text, "'s"), "’s")
+		w = strings.TrimRightFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if w != "" && w != "I" && startsUpper(w) && !Stopwords[strings.ToLower(w)] && !speakers[strings.ToLower(w)] {
+			count[w]++
+		}
+	}
+	name := ""
+	for w, c := range count {
+		if c >= 2 && (c > count[name] || c == count[name] && w < name) {
+			name = w
+		}
+	}
+	return name
+}
+
+// startsUpper reports a word whose first rune is an upper-case letter.
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
 }
 
 var (

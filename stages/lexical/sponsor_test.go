@@ -36,8 +36,8 @@ func TestSponsorReads(t *testing.T) {
 	)
 	got := SponsorReads(tr, sents)
 	// sentences: 0 Today…, 1 With that…, 2 This episode…, 3 Acme makes…, 4 Rockets…, 5 Go to…, 6 Ann, welcome…, 7 Thank you., 8 Acme is…
-	if len(got) != 1 || got[0] != (SponsorRead{First: 1, End: 6}) {
-		t.Fatalf("SponsorReads = %+v, want one read of sentences 1..5 (from the hand-over)", got)
+	if len(got) != 1 || got[0] != (SponsorRead{First: 1, End: 6, Name: "Acme"}) {
+		t.Fatalf("SponsorReads = %+v, want one read of sentences 1..5 (from the hand-over) naming Acme", got)
 	}
 	in := InSponsorRead(len(sents), got)
 	if in[0] || !in[1] || !in[5] || in[6] {
@@ -58,7 +58,7 @@ func TestSponsorReadsShapes(t *testing.T) {
 				"Guest: Thanks for having me.",
 			},
 			// 0 Welcome, 1 This episode, 2 If you, 3 That is, 4 It is, 5 Try it, 6 Now, 7 Thanks
-			want: []SponsorRead{{First: 1, End: 6}},
+			want: []SponsorRead{{First: 1, End: 6, Name: "Zentrix"}},
 		},
 		{
 			name: "no cue: from the first mention of the sponsor its address names",
@@ -66,14 +66,14 @@ func TestSponsorReadsShapes(t *testing.T) {
 				"Host: So that is the plan. ¶ Let me tell you about Quillo. Quillo tracks habits. It works on phones. ¶ Sign up at quillo.com/show for a free month. That is quillo.com/show. ¶ Here is my chat.",
 			},
 			// 0 So that, 1 Let me, 2 Quillo tracks, 3 It works, 4 Sign up, 5 That is, 6 Here is
-			want: []SponsorRead{{First: 1, End: 6}},
+			want: []SponsorRead{{First: 1, End: 6, Name: "Quillo"}},
 		},
 		{
 			name: "two reads in a row are one",
 			turns: []string{
 				"Host: This episode is brought to you by Abel. Abel is great. ¶ Go to abel.com/x now. ¶ This episode is brought to you by Bexa. Bexa is better. ¶ Go to bexa.com/x now. ¶ Welcome, Ann.",
 			},
-			want: []SponsorRead{{First: 0, End: 6}},
+			want: []SponsorRead{{First: 0, End: 6, Name: "Abel"}}, // the first read's sponsor
 		},
 		{
 			name: "a guest's web address without a mention before it is no read",
