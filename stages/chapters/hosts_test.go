@@ -62,15 +62,23 @@ func TestQuestionTitle(t *testing.T) {
 		host, want string
 	}{
 		{"Great. Why is changing your mind so hard?", "Why is changing your mind so hard?"},
+		{"So why is changing your mind so hard?", ""}, // direct: nothing dropped
 		{"Why is that so hard?", ""},    // points back
 		{"Is change hard for you?", ""}, // no question word
 		{"How do the best teams decide what to build when nobody agrees on anything?", ""}, // too long
 		{"I see. Tell me more.", ""},
 	} {
 		tr := turns("Guest", "Host: "+tc.host, "Guest: Well, I would say it depends on the day.")
-		got := questionTitle(tr, pipeline.Span{First: 0, End: len(tr.Words)}, map[string]bool{"Host": true})
-		if got != tc.want {
-			t.Errorf("questionTitle(%q) = %q, want %q", tc.host, got, tc.want)
+		sents := lexical.Sentences(tr)
+		sentOf := make([]int, len(tr.Words))
+		for si, sp := range sents {
+			for i := sp.First; i < sp.End; i++ {
+				sentOf[i] = si
+			}
+		}
+		open := opening(tr, pipeline.Span{First: 0, End: len(tr.Words)}, sentOf, map[string]bool{"Host": true})
+		if got := question(tr, sents, open, nil, true); got != tc.want {
+			t.Errorf("question(%q, direct) = %q, want %q", tc.host, got, tc.want)
 		}
 	}
 }

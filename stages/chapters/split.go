@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/stages/lexical"
@@ -91,11 +90,6 @@ func Find(ctx context.Context, al *pipeline.Alignment, opts Options) (*Chapters,
 		return nil, err
 	}
 	chTitles := titles(t, spans, opts.Tags, lay)
-	for i, sp := range spans {
-		if q := questionTitle(t, sp, hosts); q != "" && !slices.Contains(chTitles, q) {
-			chTitles[i] = q
-		}
-	}
 	if intro > 0 && len(starts) > 1 && starts[1] == intro {
 		// the cold open: clips from the conversation ahead, about
 		// everything at once; its vocabulary names no topic
@@ -523,43 +517,6 @@ var questionWords = lexical.Set(`why how what when where who which`)
 // not stand alone as a title.
 var pointing = lexical.Set(`this that these those it it's that's he she they them him her his their there then
 	also else another other again`)
-
-// questionTitle is the host's question that opens a chapter when it makes a
-// title a listener understands: a question sentence of the host's turn
-// within the chapter's first 60 words, opening with a question word, at most
-// MaxTitle characters, that points to nothing said before it ("Why is
-// change so important?", not "Why is that?"); "" otherwise.
-func questionTitle(t *pipeline.Transcript, sp pipeline.Span, hosts map[string]bool) string {
-	first := -1
-	for i := sp.First; i < sp.End && i < sp.First+60; i++ {
-		w := t.Words[i]
-		if !hosts[w.Speaker] {
-			continue
-		}
-		if first < 0 || lexical.EndsSentence(t.Words[i-1].Text) || t.Words[i-1].Turn != w.Turn {
-			first = i
-		}
-		if !strings.HasSuffix(strings.TrimRight(w.Text, `"')]”’`), "?") {
-			continue
-		}
-		q := pipeline.Span{First: first, End: i + 1}
-		first = -1
-		if !questionWords[lexical.Fold(t.Words[q.First].Text)] || q.Len() < 3 {
-			continue
-		}
-		ok := true
-		for j := q.First; j < q.End; j++ {
-			if pointing[lexical.Fold(t.Words[j].Text)] {
-				ok = false
-				break
-			}
-		}
-		if text := t.Text(q); ok && utf8.RuneCountInString(text) <= MaxTitle {
-			return text
-		}
-	}
-	return ""
-}
 
 // previewTitle titles a cold open's chapter.
 const previewTitle = "Preview"

@@ -189,6 +189,14 @@ func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging, l
 			continue
 		}
 		open := opening(t, sp, sentOf, hosts)
+		// a chapter that opens with the host's direct question, short
+		// enough as it was asked, is titled by it ("Why is change so
+		// important?")
+		if q := question(t, sents, open, toks, true); q != "" && !used[strings.ToLower(q)] {
+			titles[ci] = q
+			used[strings.ToLower(q)] = true
+			continue
+		}
 		type cand struct {
 			p     *phrase
 			score float64
@@ -274,7 +282,7 @@ func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging, l
 			title = pick(true)
 		}
 		if title == "" {
-			if q := question(t, sents, open, toks); q != "" && !used[strings.ToLower(q)] {
+			if q := question(t, sents, open, toks, false); q != "" && !used[strings.ToLower(q)] {
 				title = q
 			}
 		}
@@ -540,7 +548,9 @@ var cutWords = lexical.Set(`that which who whom whose where when because if so a
 // question is the host's first question in the opening sentences trimmed
 // to fit: leading fillers dropped, and, when too long, cut before a
 // clause after a noun; "" when none fits or it points back ("Why is that?").
-func question(t *pipeline.Transcript, sents []pipeline.Span, open map[int]bool, toks []tagged) string {
+// direct asks for a question as it was asked, opening with a question word
+// ("Why …", "How …"), nothing dropped or cut.
+func question(t *pipeline.Transcript, sents []pipeline.Span, open map[int]bool, toks []tagged, direct bool) string {
 	var idx []int
 	for si := range open {
 		idx = append(idx, si)
@@ -558,10 +568,10 @@ func question(t *pipeline.Transcript, sents []pipeline.Span, open map[int]bool, 
 			continue
 		}
 		first := s.First
-		for first < s.End && questionFillers[lexical.Fold(t.Words[first].Text)] {
+		for !direct && first < s.End && questionFillers[lexical.Fold(t.Words[first].Text)] {
 			first++
 		}
-		if s.End-first < 3 || !questionStarts[lexical.Fold(t.Words[first].Text)] {
+		if s.End-first < 3 || !questionStarts[lexical.Fold(t.Words[first].Text)] || direct && !questionWords[lexical.Fold(t.Words[first].Text)] {
 			continue
 		}
 		var words []string
@@ -569,6 +579,9 @@ func question(t *pipeline.Transcript, sents []pipeline.Span, open map[int]bool, 
 			words = append(words, t.Words[i].Text)
 		}
 		q := strings.Join(words, " ")
+		if direct && utf8.RuneCountInString(q) > MaxTitle {
+			continue
+		}
 		if utf8.RuneCountInString(q) > MaxTitle {
 			// the longest head of the question that ends in a noun
 			// before a clause word and fits with its question mark

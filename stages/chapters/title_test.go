@@ -63,17 +63,30 @@ func TestTitles(t *testing.T) {
 		},
 		{
 			// two nouns are joined only as the chapter joins them ("noise
-			// to signal"); with no phrase said twice, the host's question
+			// to signal"); with no phrase said twice, the host's question;
+			// a direct question that fits comes first (see "direct question")
 			name: "said pair, question",
 			in: [][]string{
 				{"Host: Welcome to the show about gardens.",
 					"Guest: Garden soil needs compost. Garden soil is alive."},
-				{"Host: How do you tune a radio?",
+				{"Host: Tell me how you tune a radio.",
 					"Guest: You go from noise to signal. The noise is loud at first. The signal is weak. Noise hides the signal."},
 				{"Host: What about pottery?",
 					"Guest: The clay is wet. Clay cracks in the kiln. The glaze melts. Glaze and clay need heat."},
 			},
 			want: []string{"Garden soil", "Noise to signal", "What about pottery?"},
+		},
+		{
+			// the host's direct question, short enough, names its chapter
+			// before any phrase
+			name: "direct question",
+			in: [][]string{
+				{"Host: Welcome to the show about gardens.",
+					"Guest: Garden soil needs compost. Garden soil is alive."},
+				{"Host: How do you tune a radio?",
+					"Guest: You go from noise to signal. The noise is loud at first. The signal is weak. Noise hides the signal."},
+			},
+			want: []string{"Garden soil", "How do you tune a radio?"},
 		},
 		{
 			// no phrase names the chapter: the host's long question, cut at
