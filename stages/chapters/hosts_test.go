@@ -62,9 +62,9 @@ func TestQuestionTitle(t *testing.T) {
 		host, want string
 	}{
 		{"Great. Why is changing your mind so hard?", "Why is changing your mind so hard?"},
-		{"So why is changing your mind so hard?", ""}, // direct: nothing dropped
-		{"Why is that so hard?", ""},    // points back
-		{"Is change hard for you?", ""}, // no question word
+		{"So why is changing your mind so hard?", ""},                                      // direct: nothing dropped
+		{"Why is that so hard?", ""},                                                       // points back
+		{"Is change hard for you?", ""},                                                    // no question word
 		{"How do the best teams decide what to build when nobody agrees on anything?", ""}, // too long
 		{"I see. Tell me more.", ""},
 	} {
