@@ -73,12 +73,11 @@ func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*E
 			covered[w] = true
 		}
 	}
+	inTitle := slices.Clone(covered)
 	for _, s := range sents {
 		for _, m := range chunk(s, st, people, opts) {
-			if slices.ContainsFunc(ms, func(q *mention) bool {
-				return q.glossary == nil && q.votes[pipeline.Work] == wCue && m.First < q.End && q.First < m.End
-			}) {
-				continue
+			if slices.Contains(inTitle[m.First:m.End], true) {
+				continue // a chunk inside a quoted title
 			}
 			ms = append(ms, m)
 			for w := m.First; w < m.End; w++ {
