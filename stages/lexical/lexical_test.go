@@ -223,6 +223,7 @@ func TestPleasantry(t *testing.T) {
 		{"It’s my pleasure.", true},
 		{"Elections are won long before the campaign starts.", false},
 		{"We were here for the long haul.", false},
+		{"We want to be here for the long haul, whatever the market does to our prices next year.", false},
 	} {
 		if got := Pleasantry(tt.in); got != tt.want {
 			t.Errorf("Pleasantry(%q) = %v, want %v", tt.in, got, tt.want)

@@ -65,9 +65,16 @@ var (
 var pleasantries = []string{"for having me", "to be here", "to have you", "thank you so much", "thanks so much",
 	"thank you for", "thanks for", "my pleasure", "pleasure to", "welcome to the show", "welcome to the podcast"}
 
-// Pleasantry reports a sentence of thanks or welcome ("Thank you for
+// pleasantryWords bounds a pleasantry: a longer sentence that says "to be
+// here" ("We want to be here for the long run, whatever …") says more.
+const pleasantryWords = 16
+
+// Pleasantry reports a short sentence of thanks or welcome ("Thank you for
 // having me.", "I'm excited to be here."): neither a quote nor a summary.
 func Pleasantry(s string) bool {
+	if len(strings.Fields(s)) > pleasantryWords {
+		return false
+	}
 	s = strings.ToLower(StraightQuotes(s))
 	for _, p := range pleasantries {
 		if strings.Contains(s, p) {
