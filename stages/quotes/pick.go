@@ -138,13 +138,27 @@ func scored(ctx context.Context, tr *pipeline.Transcript, opts Options) ([]candi
 			cen += central[s]
 		}
 		c.features = features(words(tr, c.span), cen/float64(len(c.sents)))
-		if e := c.span.End; e == len(tr.Words) || tr.Words[e].Turn != tr.Words[e-1].Turn {
+		if answerEnds(tr, c.span.End) {
 			c.features[fLastInTurn] = 1
 		}
 		c.score = quotability(c.features)
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	return cands, sents, nil
+}
+
+// answerEnds reports whether the speaker stops before word e: the
+// transcript ends or someone else speaks (a new turn, when no speakers are
+// named); a same-speaker turn that a timestamp line splits goes on.
+func answerEnds(tr *pipeline.Transcript, e int) bool {
+	if e <= 0 || e >= len(tr.Words) {
+		return true
+	}
+	a, b := tr.Words[e-1], tr.Words[e]
+	if a.Speaker == "" && b.Speaker == "" {
+		return a.Turn != b.Turn
+	}
+	return a.Speaker != b.Speaker
 }
 
 func words(tr *pipeline.Transcript, s pipeline.Span) []string {

@@ -476,3 +476,16 @@ func TestBalancedQuotes(t *testing.T) {
 		}
 	}
 }
+
+func TestAnswerEnds(t *testing.T) {
+	tr := &pipeline.Transcript{Words: []pipeline.Word{
+		{Text: "a.", Speaker: "Guest", Turn: 0}, {Text: "b.", Speaker: "Guest", Turn: 1}, // a timestamp line splits one answer
+		{Text: "c?", Speaker: "Host", Turn: 2},
+		{Text: "d.", Turn: 3}, {Text: "e.", Turn: 4}, {Text: "f.", Turn: 4}, // no speakers named
+	}}
+	for e, want := range []bool{true, false, true, true, true, false, true} {
+		if got := answerEnds(tr, e); got != want {
+			t.Errorf("answerEnds(%d) = %v, want %v", e, got, want)
+		}
+	}
+}
