@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/shownotes/shownotes/pipeline"
+	"github.com/shownotes/shownotes/stages/lexical"
 )
 
 // condensed is the quote's text with the fillers of speech left out, each
@@ -13,7 +14,8 @@ import (
 //   - "you know," and "I mean," set off by a comma, with an "I think," or
 //     "like," just before them;
 //   - a stutter: a short function word said twice, the first time with a
-//     comma ("I, I", "the, the"); "very, very" is emphasis and stays.
+//     comma ("I, I", "the, the"); "very, very" is emphasis and stays;
+//   - a hesitation: "um,", "uh", as verbatim transcripts write them.
 //
 // Every other word is kept as spoken, so the text is the quote's words in
 // order with some runs replaced by "…".
@@ -38,6 +40,10 @@ func condensed(tr *pipeline.Transcript, s pipeline.Span) string {
 				i++
 				continue
 			}
+		}
+		if lexical.Hesitation(a) {
+			cut[i] = true // "um,", "uh"
+			continue
 		}
 		if word := strings.TrimSuffix(a, ","); word != a && stutterWords[word] && strings.EqualFold(word, strings.Trim(w(i+1), ",.;:!?")) {
 			cut[i] = true

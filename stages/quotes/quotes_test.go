@@ -367,6 +367,7 @@ func TestCondensed(t *testing.T) {
 		{"It fails because I think, you know, academia is slow.", "It fails because … academia is slow."},
 		{"It was like, you know, magic to us.", "It was … magic to us."},
 		{"We went there, there was nothing.", "We went there, there was nothing."},
+		{"We, um, never shipped it to anyone, uh, at all.", "We, … never shipped it to anyone, … at all."},
 	}
 	for _, tc := range tests {
 		var tr pipeline.Transcript
