@@ -100,7 +100,8 @@ func trimChunk(toks, prev []token, keepTitle bool) ([]token, []token) {
 		l := strings.ToLower(strings.TrimSuffix(t.Text, "."))
 		switch {
 		case !isCapTok(t.Text): // a connector left at the front
-		case roleWords[l] && start+1 < len(toks):
+		case roleWords[l]:
+			// "CEO of X": a cue; a role alone ("our Prime Minister") names no one
 		case personTitles[l] && start+1 < len(toks) && isCapTok(toks[start+1].Text) && !keepTitle:
 		case titleStarts[l] && titleWord(toks[start:]) && !t.SentStart && len(toks)-start >= 3:
 			// "The Story of Art": a title keeps its article

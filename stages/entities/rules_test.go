@@ -157,6 +157,14 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Slow to Swift": pipeline.Work, "Hey Quinlo": "", "Oh": ""},
 		},
 		{
+			name: "a role alone names no one",
+			lines: []string{
+				"A: Our Prime Minister talks about startups quite often these days.",
+				"B: Prime Minister Vardolu said so again last week.",
+			},
+			want: map[string]string{"Minister": "", "Prime Minister": "", "Vardolu": pipeline.Person},
+		},
+		{
 			name:  "initials go on with the name after them",
 			lines: []string{"A: I was asked to help part of the U.S. Department of Vartell create a strategy."},
 			want:  map[string]string{"U.S. Department of Vartell": pipeline.Org},
