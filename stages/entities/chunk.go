@@ -123,7 +123,7 @@ func trimEnd(toks []token) []token {
 		t := toks[len(toks)-1]
 		l := strings.ToLower(t.Text)
 		head := orgHeads[l] || placeHeads[l] || workHeads[l] || otherHeads[l]
-		tail := junkWord(t.Text) || t.Text == "I" || roleWords[l] || commonAcronyms[strings.TrimSuffix(l, "s")]
+		tail := junkWord(t.Text) || t.Text == "I" || roleWords[l] || commonAcronyms[strings.TrimSuffix(l, "s")] && isAcronym(strings.TrimSuffix(t.Text, "s"))
 		if isCapTok(t.Text) && (head || !tail || len(toks) == 1) {
 			break
 		}

@@ -114,6 +114,7 @@ func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*E
 		res.Entities = append(res.Entities, e)
 	}
 	res.Entities = mergeSameName(res.Entities)
+	orgProducts(res.Entities)
 	sort.SliceStable(res.Entities, func(i, j int) bool { return res.Entities[i].FirstWord < res.Entities[j].FirstWord })
 	return res, nil
 }
@@ -273,6 +274,26 @@ func ordinary(s string) bool {
 		return commonAcronyms[l] || commonAcronyms[strings.TrimSuffix(l, "s")] // "US", "IT" in capitals are names, "TV" is not
 	}
 	return commonWords[l]
+}
+
+// orgProducts types as an organisation a name of two or more words typed
+// a person whose first word opens an organisation's name in the
+// transcript ("Google Ads" beside "Google" or "Google Analytics"): a
+// person's given name is not a company's. A glossary entry's type is kept.
+func orgProducts(es []Entity) {
+	orgs := map[string]bool{}
+	for _, e := range es {
+		if e.Type == pipeline.Org {
+			first, _, _ := strings.Cut(e.Name, " ")
+			orgs[first] = true
+		}
+	}
+	for i, e := range es {
+		first, _, multi := strings.Cut(e.Name, " ")
+		if e.Type == pipeline.Person && multi && orgs[first] && e.Link == "" {
+			es[i].Type = pipeline.Org
+		}
+	}
 }
 
 // mergeSameName joins entities that ended up with one name (two misspellings

@@ -157,6 +157,14 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Slow to Swift": pipeline.Work, "Hey Quinlo": "", "Oh": ""},
 		},
 		{
+			name: "a company's product line is the company's, not a person",
+			lines: []string{
+				"A: We used Zorvex Analytics for years at the company.",
+				"B: Brellin, Zorvex Ads, other companies published numbers that were similar.",
+			},
+			want: map[string]string{"Zorvex Ads": pipeline.Org, "Zorvex Analytics": pipeline.Org},
+		},
+		{
 			name: "a role alone names no one",
 			lines: []string{
 				"A: Our Prime Minister talks about startups quite often these days.",
