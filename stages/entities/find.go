@@ -114,7 +114,7 @@ func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*E
 		res.Entities = append(res.Entities, e)
 	}
 	res.Entities = mergeSameName(res.Entities)
-	orgProducts(res.Entities)
+	orgProducts(res.Entities, st)
 	sort.SliceStable(res.Entities, func(i, j int) bool { return res.Entities[i].FirstWord < res.Entities[j].FirstWord })
 	return res, nil
 }
@@ -278,9 +278,11 @@ func ordinary(s string) bool {
 
 // orgProducts types as an organisation a name of two or more words typed
 // a person whose first word opens an organisation's name in the
-// transcript ("Google Ads" beside "Google" or "Google Analytics"): a
-// person's given name is not a company's. A glossary entry's type is kept.
-func orgProducts(es []Entity) {
+// transcript and whose last word the transcript also says in lower case
+// ("Google Ads" beside "Google Analytics" and "more ads"): a company's
+// product line, where a surname is never an ordinary word ("Morgan Housel"
+// beside "Morgan Stanley" stays a person). A glossary entry's type is kept.
+func orgProducts(es []Entity, st *stats) {
 	orgs := map[string]bool{}
 	for _, e := range es {
 		if e.Type == pipeline.Org {
@@ -289,8 +291,11 @@ func orgProducts(es []Entity) {
 		}
 	}
 	for i, e := range es {
-		first, _, multi := strings.Cut(e.Name, " ")
-		if e.Type == pipeline.Person && multi && orgs[first] && e.Link == "" {
+		words := strings.Fields(e.Name)
+		if e.Type != pipeline.Person || len(words) < 2 || !orgs[words[0]] || e.Link != "" {
+			continue
+		}
+		if st.lower[strings.ToLower(words[len(words)-1])] > 0 {
 			es[i].Type = pipeline.Org
 		}
 	}

@@ -159,10 +159,18 @@ func TestFindTyping(t *testing.T) {
 		{
 			name: "a company's product line is the company's, not a person",
 			lines: []string{
-				"A: We used Zorvex Analytics for years at the company.",
+				"A: We used Zorvex Analytics for years to sell more ads.",
 				"B: Brellin, Zorvex Ads, other companies published numbers that were similar.",
 			},
 			want: map[string]string{"Zorvex Ads": pipeline.Org, "Zorvex Analytics": pipeline.Org},
+		},
+		{
+			name: "a person who shares a first word with a company stays a person",
+			lines: []string{
+				"A: I worked at Morlan Stanbridge for years, and the bank was great.",
+				"B: Morlan Housvik said, and I agree, that ads are everywhere now.",
+			},
+			want: map[string]string{"Morlan Housvik": pipeline.Person},
 		},
 		{
 			name: "a role alone names no one",
