@@ -15,7 +15,9 @@ import (
 //     "like," just before them;
 //   - a stutter: a short function word said twice, the first time with a
 //     comma ("I, I", "the, the"); "very, very" is emphasis and stays;
-//   - a hesitation: "um,", "uh", as verbatim transcripts write them.
+//   - a hesitation: "um,", "uh", as verbatim transcripts write them;
+//   - a restarted phrase of two or three words, said again right after
+//     ("you would see you would see"): the first saying.
 //
 // Every other word is kept as spoken, so the text is the quote's words in
 // order with some runs replaced by "…".
@@ -40,6 +42,13 @@ func condensed(tr *pipeline.Transcript, s pipeline.Span) string {
 				i++
 				continue
 			}
+		}
+		if k := restart(tr, s.First+i, s.End-1); k > 1 {
+			for j := 0; j < k; j++ {
+				cut[i+j] = true // a restarted phrase: "we were, we were"
+			}
+			i += k - 1
+			continue
 		}
 		if lexical.Hesitation(a) {
 			cut[i] = true // "um,", "uh"

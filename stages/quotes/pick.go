@@ -289,6 +289,11 @@ func trimStub(tr *pipeline.Transcript, span pipeline.Span, minWords int) int {
 			changed = true
 			continue
 		}
+		if k := restart(tr, first, span.End); k > 0 && span.End-first-k >= minWords {
+			first += k // "you would see you would see NFTs …" opens at the words said last
+			changed = true
+			continue
+		}
 		for _, st := range stubs {
 			if span.End-first-len(st) < minWords {
 				continue
@@ -308,6 +313,26 @@ func trimStub(tr *pipeline.Transcript, span pipeline.Span, minWords int) int {
 		}
 	}
 	return first
+}
+
+// restart is the length (1 to 3 words) of a phrase said at word i and
+// again right after it ("you would see you would see", "I, I"), 0 when
+// none; only words before end count.
+func restart(tr *pipeline.Transcript, i, end int) int {
+	for k := 3; k >= 1; k-- {
+		if i+2*k > end {
+			continue
+		}
+		same := true
+		for j := 0; j < k && same; j++ {
+			a, b := lexical.Fold(tr.Words[i+j].Text), lexical.Fold(tr.Words[i+k+j].Text)
+			same = a != "" && a == b
+		}
+		if same {
+			return k
+		}
+	}
+	return 0
 }
 
 // clauseStart reports whether word i opens a sentence or a clause: it

@@ -301,6 +301,8 @@ func TestCandidatesOpenWithoutStub(t *testing.T) {
 		// a sentence without its subject is a fragment
 		{"Was funny, looking back at the really old decks we made back then.", ""},
 		{"Makes sense when you think about how long the whole thing took us.", ""},
+		// a quote does not open on a restart
+		{"You would see you would see new artists from a number of places.", ""},
 	}
 	for _, tt := range tests {
 		tr := timed("Host: What happened next?", "Guest: "+tt.sentence)
@@ -368,6 +370,8 @@ func TestCondensed(t *testing.T) {
 		{"It was like, you know, magic to us.", "It was … magic to us."},
 		{"We went there, there was nothing.", "We went there, there was nothing."},
 		{"We, um, never shipped it to anyone, uh, at all.", "We, … never shipped it to anyone, … at all."},
+		{"It was, we were, we were ready for it.", "It was, … we were ready for it."},
+		{"It was very very good.", "It was very very good."},
 	}
 	for _, tc := range tests {
 		var tr pipeline.Transcript
