@@ -121,23 +121,14 @@ func scored(ctx context.Context, tr *pipeline.Transcript, opts Options) ([]candi
 	if len(sents) == 0 {
 		return nil, nil, nil
 	}
-	texts := make([][]string, len(sents))
-	for i, s := range sents {
-		texts[i] = lexical.Terms(words(tr, s))
-	}
-	central, err := lexical.TextRank(ctx, lexical.TFIDF(texts))
-	if err != nil {
+	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
 	host := tr.Hosts(opts.Hosts)
 	cands := candidates(tr, sents, host, opts)
 	for i := range cands {
 		c := &cands[i]
-		cen := 0.0
-		for _, s := range c.sents {
-			cen += central[s]
-		}
-		c.features = features(words(tr, c.span), cen/float64(len(c.sents)))
+		c.features = features(words(tr, c.span))
 		if answerEnds(tr, c.span.End) {
 			c.features[fLastInTurn] = 1
 		}

@@ -8,19 +8,15 @@ import (
 	"github.com/shownotes/shownotes/stages/lexical"
 )
 
-// The features of a quote, each in [0,1]: centrality says the line is
-// about what the episode is about; the cues say it is phrased as a line
-// worth repeating.
+// The features of a quote, each in [0,1]: cues that it is phrased as a
+// line worth repeating, and that it ends an answer.
 const (
-	fCentral    = iota // TextRank centrality of the quote's sentences
-	fClaim             // states something: "is", "never", "the key", "the problem"
-	fNumber            // carries a number: "25 years", "40%"
+	fClaim      = iota // states something: "is", "never", "the key", "the problem"
 	fContrast          // turns: "but", "instead", "actually", "rather than"
 	fStance            // the speaker's own view: "I think", "we need", "I believe"
 	fBrevity           // 10–22 words reads best; shorter and longer lose
 	fFiller            // fillers or stutters per word ("you know", "I, I")
 	fGeneral           // speaks to everyone: "you", "we", "people", "never"
-	fStory             // a told scene ("I said", "she was", quoted speech)
 	fLowerStart        // opens in lower case, after a trimmed "And", "So": mid-thought
 	fLastInTurn        // closes the speaker's turn: the answer's last word, before the host speaks
 	nFeatures
@@ -33,11 +29,12 @@ const (
 // `go test ./stages/quotes -run FitWeights -fit -v` refits them and prints
 // how each show fares with weights fitted on the other five. What the fit
 // says an editor pulls: a claim that speaks to everyone, turns, and ends
-// the speaker's answer; not "I think …", not a told scene, not a line
-// central to the episode's vocabulary (every answer on the topic is).
+// the speaker's answer; not "I think …", not a lower-case, mid-thought
+// opening. Three cues whose weight changed sign from one five-show fit to
+// another were left out: TextRank centrality, a number, a told scene.
 var weights = [nFeatures]float64{
-	fCentral: -0.11, fClaim: 1.00, fNumber: 0.10, fContrast: 0.33, fStance: -0.65, fBrevity: 0.41,
-	fFiller: -0.31, fGeneral: 0.77, fStory: -0.11, fLowerStart: -0.47, fLastInTurn: 0.99,
+	fClaim: 1.01, fContrast: 0.33, fStance: -0.66, fBrevity: 0.41,
+	fFiller: -0.30, fGeneral: 0.77, fLowerStart: -0.47, fLastInTurn: 0.98,
 }
 
 // quotability is the weighted sum of a quote's features.
@@ -49,12 +46,13 @@ func quotability(f [nFeatures]float64) float64 {
 	return s
 }
 
-// features computes a quote's features from its words and its centrality.
-func features(ws []string, centrality float64) [nFeatures]float64 {
+// features computes a quote's features from its words (all but
+// fLastInTurn, which needs the transcript).
+func features(ws []string) [nFeatures]float64 {
 	p := parts(ws)
 	var f [nFeatures]float64
-	f[fCentral], f[fClaim], f[fNumber], f[fContrast], f[fStance] = centrality, p.Claim, p.Number, p.Contrast, p.Stance
-	f[fBrevity], f[fFiller], f[fGeneral], f[fStory] = p.Brevity, p.Filler, p.General, p.Story
+	f[fClaim], f[fContrast], f[fStance], f[fBrevity] = p.Claim, p.Contrast, p.Stance, p.Brevity
+	f[fFiller], f[fGeneral] = p.Filler, p.General
 	if len(ws) > 0 {
 		if r := []rune(ws[0]); len(r) > 0 && unicode.IsLower(r[0]) {
 			f[fLowerStart] = 1
@@ -65,7 +63,7 @@ func features(ws []string, centrality float64) [nFeatures]float64 {
 
 // partScores are the cue features computed from a quote's words alone.
 type partScores struct {
-	Claim, Number, Contrast, Stance, Brevity, Filler, General, Story float64
+	Claim, Contrast, Stance, Brevity, Filler, General float64
 }
 
 var (
@@ -74,15 +72,11 @@ var (
 		"most", "important", "matters", "means", "because", "can't", "won't", "cannot")
 	contrastWords = set("but", "instead", "actually", "however", "rather", "yet", "although", "though",
 		"whereas", "unless", "despite", "not")
-	numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-		"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions",
-		"half", "twice", "percent", "dozen", "first", "second", "third")
 	stancePhrases = []string{"i think", "i believe", "i feel", "we need", "we should", "i learned",
 		"i've learned", "i realised", "i realized", "the truth is", "my view", "i would argue", "i'd argue",
 		"you have to", "you need to", "you can't", "we have to", "the way i see", "i'm convinced"}
 	generalWords = set("you", "your", "you're", "we", "our", "everyone", "everybody", "people", "nobody",
 		"anyone", "always", "never", "nothing", "everything", "every")
-	storyWords    = set("said", "told", "asked", "went", "came", "he", "she", "her", "him", "remember", "was", "were", "had")
 	fillerPhrases = []string{"you know", "i mean", "kind of", "sort of", "um", "uh", "like,", "you see"}
 )
 
@@ -96,15 +90,12 @@ func set(ws ...string) map[string]bool {
 
 // parts computes the cue scores of a quote's words.
 //   - Claim: share of claim words, saturating at 2 (a clear assertion).
-//   - Number: 1 when a digit or number word appears.
 //   - Contrast: 1 when a contrast word appears after the first word (a
 //     line that turns: "not X but Y").
 //   - Stance: 1 for a first-person view phrase.
 //   - Brevity: 1 for 10–22 words, falling linearly to 0 at 6 and 40.
 //   - General: words that speak to everyone ("you", "we", "people",
 //     "never", "everything"), saturating at 2.
-//   - Story: words of a told scene ("said", "told", "she", "was"),
-//     saturating at 3; 1 with quoted speech.
 //   - Filler: fillers and stutters (a word, or a phrase of two or three
 //     words, repeated right after itself) per word, times 5, capped at 1.
 func parts(ws []string) partScores {
@@ -124,9 +115,6 @@ func parts(ws []string) partScores {
 		if claimWords[w] {
 			claims++
 		}
-		if numberWords[w] || strings.IndexFunc(w, unicode.IsDigit) >= 0 {
-			p.Number = 1
-		}
 		if i > 0 && contrastWords[w] {
 			p.Contrast = 1
 		}
@@ -138,20 +126,13 @@ func parts(ws []string) partScores {
 			break
 		}
 	}
-	general, story := 0, 0
+	general := 0
 	for _, w := range low {
 		if generalWords[w] {
 			general++
 		}
-		if storyWords[w] {
-			story++
-		}
 	}
 	p.General = min(1, float64(general)/2)
-	p.Story = min(1, float64(story)/3)
-	if strings.ContainsAny(rawJoined, "\"“”") {
-		p.Story = 1 // quoted speech: a scene, not a line
-	}
 	switch {
 	case n >= 10 && n <= 22:
 		p.Brevity = 1
