@@ -115,6 +115,7 @@ func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*E
 	}
 	res.Entities = mergeSameName(res.Entities)
 	orgProducts(res.Entities, st)
+	sponsorOrgs(tr, res.Entities)
 	sort.SliceStable(res.Entities, func(i, j int) bool { return res.Entities[i].FirstWord < res.Entities[j].FirstWord })
 	return res, nil
 }
@@ -274,6 +275,25 @@ func ordinary(s string) bool {
 		return commonAcronyms[l] || commonAcronyms[strings.TrimSuffix(l, "s")] // "US", "IT" in capitals are names, "TV" is not
 	}
 	return commonWords[l]
+}
+
+// sponsorOrgs types as an organisation every entity that is the sponsor a
+// sponsor read names (lexical.SponsorReads: "This episode is brought to
+// you by Mixpanel"): a sponsor is a company, whatever the read's wording
+// made of it ("at Mixpanel" reads like a place). A glossary entry's type
+// is kept.
+func sponsorOrgs(tr *pipeline.Transcript, es []Entity) {
+	sponsors := map[string]bool{}
+	for _, r := range lexical.SponsorReads(tr, lexical.Sentences(tr)) {
+		if r.Name != "" {
+			sponsors[strings.ToLower(r.Name)] = true
+		}
+	}
+	for i, e := range es {
+		if e.Link == "" && e.Type != pipeline.Org && sponsors[strings.ToLower(e.Name)] {
+			es[i].Type = pipeline.Org
+		}
+	}
 }
 
 // orgProducts types as an organisation a name of two or more words typed

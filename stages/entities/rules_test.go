@@ -173,6 +173,14 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Morlan Housvik": pipeline.Person},
 		},
 		{
+			name: "a sponsor is a company, whatever the read's wording",
+			lines: []string{
+				"A: This episode is brought to you by Zelmora. In Zelmora you can see every user's journey. Life in Zelmora is simple. Try it at zelmora.com/show today.",
+				"B: Thanks for having me.",
+			},
+			want: map[string]string{"Zelmora": pipeline.Org},
+		},
+		{
 			name: "a role alone names no one",
 			lines: []string{
 				"A: Our Prime Minister talks about startups quite often these days.",
