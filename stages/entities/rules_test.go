@@ -7,6 +7,7 @@ import (
 
 	"github.com/shownotes/shownotes/pipeline"
 	"github.com/shownotes/shownotes/pipeline/evaluation"
+	"github.com/shownotes/shownotes/stages/lexical"
 	"github.com/shownotes/shownotes/stages/transcript"
 )
 
@@ -181,6 +182,14 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Zelmora": pipeline.Org},
 		},
 		{
+			name: "a list closed by its class noun takes its type",
+			lines: []string{
+				"A: Brellin, Quorvane Labs, other companies published numbers that are similar.",
+				"B: We toured Vastrel, Onbury and other cities last spring.",
+			},
+			want: map[string]string{"Brellin": pipeline.Org, "Vastrel": pipeline.Place, "Onbury": pipeline.Place},
+		},
+		{
 			name: "a role alone names no one",
 			lines: []string{
 				"A: Our Prime Minister talks about startups quite often these days.",
@@ -273,6 +282,32 @@ func TestHostOf(t *testing.T) {
 	} {
 		if got := hostOf(tc.in); got != tc.want {
 			t.Errorf("hostOf(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestListClass(t *testing.T) {
+	tok := func(s string) []token {
+		var out []token
+		for _, w := range strings.Fields(s) {
+			out = append(out, token{Token: lexical.Token{Text: w}})
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		next string // the tokens after a name
+		want string
+	}{
+		{", Google Ads , other companies published", pipeline.Org},
+		{"and other cities", pipeline.Place},
+		{", Onbury , and many other books", pipeline.Work},
+		{"and other places", ""}, // too vague: "at UCLA and other places"
+		{", which other companies copied", ""},
+		{"said other companies", ""},
+		{"", ""},
+	} {
+		if got := listClass(tok(tt.next)); got != tt.want {
+			t.Errorf("listClass(%q) = %q, want %q", tt.next, got, tt.want)
 		}
 	}
 }

@@ -169,6 +169,9 @@ func vote(toks, prev, next []token, people map[string]string, st *stats, opts Op
 	if len(toks) == 1 && brandLike(surf) {
 		v[pipeline.Org] += wBrand
 	}
+	if class := listClass(next); class != "" {
+		v[class] += wCue // "Booking, Google Ads, other companies …"
+	}
 	if apposed := appositive(next); apposed != "" {
 		v[apposed] += wCue // "When Harry Met Sally, that movie, …"
 	}
@@ -389,4 +392,56 @@ func clauseTitle(toks []token, st *stats) bool {
 		}
 	}
 	return false
+}
+
+// otherClasses are the nouns that close a list of names ("… and other
+// companies") with the type they give its names.
+var otherClasses = map[string]string{
+	"companies": pipeline.Org, "firms": pipeline.Org, "brands": pipeline.Org, "startups": pipeline.Org,
+	"businesses": pipeline.Org, "organizations": pipeline.Org, "organisations": pipeline.Org, "banks": pipeline.Org,
+	"institutions": pipeline.Org, "universities": pipeline.Org, "publications": pipeline.Org, "newspapers": pipeline.Org,
+	"agencies": pipeline.Org, "parties": pipeline.Org, "networks": pipeline.Org,
+	"countries": pipeline.Place, "cities": pipeline.Place, "states": pipeline.Place, "towns": pipeline.Place,
+	"regions": pipeline.Place, "nations": pipeline.Place,
+	"books": pipeline.Work, "movies": pipeline.Work, "films": pipeline.Work, "shows": pipeline.Work,
+	"podcasts": pipeline.Work, "songs": pipeline.Work, "albums": pipeline.Work, "novels": pipeline.Work,
+	"people": pipeline.Person, "founders": pipeline.Person, "leaders": pipeline.Person, "authors": pipeline.Person,
+	"writers": pipeline.Person, "entrepreneurs": pipeline.Person, "investors": pipeline.Person, "artists": pipeline.Person,
+}
+
+// listClass is the type a list of names takes from the class noun that
+// closes it ("Booking, Google Ads, other companies", "Paris and other
+// cities"): read from the tokens after a name, over at most three more
+// names set off by commas, "and" or "or"; "" when no such noun closes it.
+func listClass(next []token) string {
+	i := 0
+	for items := 0; items <= 3 && i < len(next); items++ {
+		// a separator: ",", "and", "or", ", and"
+		sep := false
+		for i < len(next) && (next[i].Text == "," || next[i].Text == "and" || next[i].Text == "or") {
+			i, sep = i+1, true
+		}
+		if !sep || i >= len(next) {
+			return ""
+		}
+		if next[i].Text == "other" || next[i].Text == "many" && i+1 < len(next) && next[i+1].Text == "other" {
+			if next[i].Text == "many" {
+				i++
+			}
+			for k := i + 1; k < len(next) && k <= i+2; k++ {
+				if t, ok := otherClasses[strings.ToLower(next[k].Text)]; ok {
+					return t
+				}
+			}
+			return ""
+		}
+		// another name: capitalised tokens
+		if !isCapTok(next[i].Text) {
+			return ""
+		}
+		for i < len(next) && isCapTok(next[i].Text) {
+			i++
+		}
+	}
+	return ""
 }
