@@ -52,6 +52,33 @@ func buildPlaces() map[string]bool {
 	return m
 }
 
+// knownLanguages are the English names of the languages with a two-letter
+// ISO 639-1 code (CLDR's, from golang.org/x/text), lower-cased, four
+// letters or more, that are no place's name: "Hebrew", "Urdu", "Arabic".
+// Said on their own they are languages, never organisations or people.
+var knownLanguages = buildLanguages()
+
+func buildLanguages() map[string]bool {
+	m := map[string]bool{}
+	names := display.English.Languages()
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			base, err := language.ParseBase(string([]rune{a, b}))
+			if err != nil {
+				continue
+			}
+			n := names.Name(base)
+			if n == "" || strings.ContainsAny(n, " ()-,") || len(n) < 4 {
+				continue
+			}
+			if l := strings.ToLower(n); !knownPlaces[l] {
+				m[l] = true
+			}
+		}
+	}
+	return m
+}
+
 const usStates = `Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut,
 Delaware, Florida, Georgia, Hawaii, Idaho, Illinois, Indiana, Iowa, Kansas, Kentucky, Louisiana,
 Maine, Maryland, Massachusetts, Michigan, Minnesota, Mississippi, Missouri, Montana, Nebraska,

@@ -190,6 +190,14 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Brellin": pipeline.Org, "Vastrel": pipeline.Place, "Onbury": pipeline.Place},
 		},
 		{
+			name: "a language is never an organisation or a person",
+			lines: []string{
+				"A: We launched in Hebrew and Urdu first, and Arabic came next.",
+				"B: Then Zorvane added Swahili support for the whole team.",
+			},
+			want: map[string]string{"Hebrew": pipeline.Other, "Urdu": pipeline.Other, "Arabic": pipeline.Other, "Swahili": pipeline.Other},
+		},
+		{
 			name: "a role alone names no one",
 			lines: []string{
 				"A: Our Prime Minister talks about startups quite often these days.",

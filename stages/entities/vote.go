@@ -101,8 +101,8 @@ func vote(toks, prev, next []token, people map[string]string, st *stats, opts Op
 	if isKnownPlace(surf) {
 		v[pipeline.Place] += wHead
 	}
-	if technologies[low] {
-		v[pipeline.Other] += wKnown
+	if technologies[low] || !multi && knownLanguages[low] {
+		v[pipeline.Other] += wKnown // PHP, Linux; Hebrew, Urdu
 	}
 	if clauseTitle(toks, st) {
 		v[pipeline.Work] += wCue // "When Harry Met Sally"
