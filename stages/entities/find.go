@@ -103,6 +103,7 @@ func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*E
 	if show == "" {
 		show = showName(tr.Header.Title)
 	}
+	ad := newAds(tr)
 	for _, c := range cs {
 		if c.parent != nil {
 			continue // merged into another group after clustering
@@ -111,11 +112,16 @@ func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*E
 		if !ok || isShow(e, show, people) {
 			continue
 		}
+		if e.Type == pipeline.Person && e.Link == "" && c.person == "" && ad.holds(c.ms) {
+			// named only inside advertisements: a product or a company
+			// ("Devon, Lovable, Replit, Bolt"), not someone in the episode
+			e.Type = pipeline.Org
+		}
 		res.Entities = append(res.Entities, e)
 	}
 	res.Entities = mergeSameName(res.Entities)
 	orgProducts(res.Entities, st)
-	sponsorOrgs(tr, res.Entities)
+	ad.sponsorsAreOrgs(res.Entities)
 	sort.SliceStable(res.Entities, func(i, j int) bool { return res.Entities[i].FirstWord < res.Entities[j].FirstWord })
 	return res, nil
 }
@@ -277,20 +283,44 @@ func ordinary(s string) bool {
 	return commonWords[l]
 }
 
-// sponsorOrgs types as an organisation every entity that is the sponsor a
-// sponsor read names (lexical.SponsorReads: "This episode is brought to
-// you by Mixpanel"): a sponsor is a company, whatever the read's wording
-// made of it ("at Mixpanel" reads like a place). A glossary entry's type
-// is kept.
-func sponsorOrgs(tr *pipeline.Transcript, es []Entity) {
-	sponsors := map[string]bool{}
-	for _, r := range lexical.SponsorReads(tr, lexical.Sentences(tr)) {
+// ads are the transcript's sponsor reads (lexical.SponsorReads): the words
+// they cover and the sponsors they name, in lower case.
+type ads struct {
+	in       []bool
+	sponsors map[string]bool
+}
+
+func newAds(tr *pipeline.Transcript) ads {
+	sents := lexical.Sentences(tr)
+	a := ads{in: make([]bool, len(tr.Words)), sponsors: map[string]bool{}}
+	for _, r := range lexical.SponsorReads(tr, sents) {
+		for i := sents[r.First].First; i < sents[r.End-1].End; i++ {
+			a.in[i] = true
+		}
 		if r.Name != "" {
-			sponsors[strings.ToLower(r.Name)] = true
+			a.sponsors[strings.ToLower(r.Name)] = true
 		}
 	}
+	return a
+}
+
+// holds reports whether every mention lies inside a sponsor read.
+func (a ads) holds(ms []*mention) bool {
+	for _, m := range ms {
+		if m.First < 0 || m.First >= len(a.in) || !a.in[m.First] {
+			return false
+		}
+	}
+	return len(ms) > 0
+}
+
+// sponsorsAreOrgs types as an organisation every entity that is the
+// sponsor a read names ("This episode is brought to you by Mixpanel"): a
+// sponsor is a company, whatever the read's wording made of it ("at
+// Mixpanel" reads like a place). A glossary entry's type is kept.
+func (a ads) sponsorsAreOrgs(es []Entity) {
 	for i, e := range es {
-		if e.Link == "" && e.Type != pipeline.Org && sponsors[strings.ToLower(e.Name)] {
+		if e.Link == "" && e.Type != pipeline.Org && a.sponsors[strings.ToLower(e.Name)] {
 			es[i].Type = pipeline.Org
 		}
 	}

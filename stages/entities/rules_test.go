@@ -176,10 +176,11 @@ func TestFindTyping(t *testing.T) {
 		{
 			name: "a sponsor is a company, whatever the read's wording",
 			lines: []string{
-				"A: This episode is brought to you by Zelmora. In Zelmora you can see every user's journey. Life in Zelmora is simple. Try it at zelmora.com/show today.",
+				"A: This episode is brought to you by Zelmora. In Zelmora you can see every user's journey. Life in Zelmora is simple. Teams at Marek Hollis trust it. Try it at zelmora.com/show today.",
 				"B: Thanks for having me.",
 			},
-			want: map[string]string{"Zelmora": pipeline.Org},
+			// a name said only inside the read is a company or a product
+			want: map[string]string{"Zelmora": pipeline.Org, "Marek Hollis": pipeline.Org},
 		},
 		{
 			name: "a list closed by its class noun takes its type",
