@@ -199,6 +199,14 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Hebrew": pipeline.Other, "Urdu": pipeline.Other, "Arabic": pipeline.Other, "Swahili": pipeline.Other},
 		},
 		{
+			name: "an appositive after an amount, and a command, are organisations",
+			lines: []string{
+				"A: Then Delmar Quist, also a $100 billion company, kept growing.",
+				"B: I advised the Northern Relief Command for years.",
+			},
+			want: map[string]string{"Delmar Quist": pipeline.Org, "Northern Relief Command": pipeline.Org},
+		},
+		{
 			name: "a role alone names no one",
 			lines: []string{
 				"A: Our Prime Minister talks about startups quite often these days.",

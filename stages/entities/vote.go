@@ -361,12 +361,28 @@ func appositive(next []token) string {
 	if len(next) < 3 || next[0].Text != "," {
 		return ""
 	}
-	switch strings.ToLower(next[1].Text) {
+	i := 1
+	if strings.EqualFold(next[i].Text, "also") || strings.EqualFold(next[i].Text, "now") {
+		i++ // ", also a $100 billion company"
+	}
+	if i >= len(next) {
+		return ""
+	}
+	switch strings.ToLower(next[i].Text) {
 	case "the", "that", "this", "a", "an", "his", "her", "their", "my", "our":
 	default:
 		return ""
 	}
-	l := strings.ToLower(next[2].Text)
+	// the cue noun, after at most three modifiers: amounts and adjectives
+	// ("a $100 billion company", "the big Danish bank")
+	k := i + 1
+	for n := 0; n < 3 && k+1 < len(next) && isModifier(next[k]); n++ {
+		k++
+	}
+	if k >= len(next) {
+		return ""
+	}
+	l := strings.ToLower(next[k].Text)
 	switch {
 	case workCues[l]:
 		return pipeline.Work
@@ -376,6 +392,12 @@ func appositive(next []token) string {
 		return pipeline.Place
 	}
 	return ""
+}
+
+// isModifier reports a token that may stand between an article and its
+// noun in an appositive: an amount ("$100", "billion") or an adjective.
+func isModifier(t token) bool {
+	return t.Tag == "CD" || t.Tag == "$" || strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Text, "$")
 }
 
 // clauseTitle reports a name of three or more words with a verb inside

@@ -101,7 +101,7 @@ var roleWords = set("ceo", "cto", "cfo", "coo", "founder", "cofounder", "co-foun
 	"author", "host", "producer", "creator", "owner", "employee", "student", "graduate", "alumnus")
 
 // orgHeads end organisation names.
-var orgHeads = set("inc", "corp", "corporation", "co", "company", "companies", "ltd", "llc", "plc",
+var orgHeads = set("command", "inc", "corp", "corporation", "co", "company", "companies", "ltd", "llc", "plc",
 	"gmbh", "labs", "lab", "laboratory", "laboratories", "university", "college", "institute",
 	"school", "academy", "foundation", "society", "association", "agency", "bank", "group", "party",
 	"times", "post", "journal", "gazette", "herald", "tribune", "magazine", "news", "press", "review",
