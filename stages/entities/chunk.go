@@ -107,6 +107,8 @@ func trimChunk(toks, prev []token, keepTitle bool) ([]token, []token) {
 			// "The Story of Art": a title keeps its article
 			return trimEnd(toks[start:]), append(prev, toks[:start]...)
 		case junkWord(t.Text) || t.Text == "I":
+		case imperativeOpeners[l] && (t.SentStart || t.ClauseStart) && start+1 < len(toks):
+			// "Visit amplitude.com", "Enter Vanta."
 		case ordinary(t.Text) && (t.SentStart || t.ClauseStart || len(toks)-start == 1):
 			// an ordinary word opening a sentence ("So Prashant"); in
 			// mid-sentence a capital is part of the name ("Fast Mail")
@@ -162,7 +164,12 @@ func keep(toks []token, m *mention, st *stats, people map[string]string) bool {
 		return true
 	}
 	if len(toks) > 1 {
-		return true
+		for _, t := range toks {
+			if l := strings.ToLower(t.Text); !commonAcronyms[l] && !commonAcronyms[strings.TrimSuffix(l, "s")] {
+				return true
+			}
+		}
+		return false // "B2B SaaS": abbreviations of common nouns
 	}
 	t := toks[0]
 	w := t.Text

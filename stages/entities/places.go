@@ -1,6 +1,8 @@
 package entities
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -107,6 +109,16 @@ San Diego, Dallas, San Jose, San Francisco, Seattle, Portland, Denver, Boston, A
 Detroit, Minneapolis, Pittsburgh, Baltimore, Cleveland, Cincinnati, St. Louis, Kansas City, Nashville,
 New Orleans, Las Vegas, Salt Lake City, Sacramento, Oakland, Palo Alto, Mountain View, Menlo Park,
 Cupertino, Sunnyvale, Brooklyn, Manhattan, Silicon Valley, Bay Area, Hollywood`
+
+// placeNames are the gazetteer's names in order, for prefix lookups.
+var placeNames = slices.Sorted(maps.Keys(knownPlaces))
+
+// opensPlaceName reports whether some known place's name starts with
+// prefix (lower case).
+func opensPlaceName(prefix string) bool {
+	i, _ := slices.BinarySearch(placeNames, prefix)
+	return i < len(placeNames) && strings.HasPrefix(placeNames[i], prefix)
+}
 
 // isKnownPlace reports whether name is in the gazetteer.
 func isKnownPlace(name string) bool { return knownPlaces[strings.ToLower(strings.TrimSpace(name))] }

@@ -215,6 +215,16 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Minister": "", "Prime Minister": "", "Vardolu": pipeline.Person},
 		},
 		{
+			name: "an -ian company is no demonym; an ad's imperative opens no name; common abbreviations are no names",
+			lines: []string{
+				"A: Over 900 customers like Brossarian, Tellvane and Kormex use it. Visit kormex.com to start.",
+				"B: Onboarding is slow. Enter Plivantic. Our CMO and the ATS vendor want B2B SaaS with SCIM.",
+				"A: Then the Italian team shipped it in Q4.",
+			},
+			want: map[string]string{"Brossarian": pipeline.Org, "Tellvane": pipeline.Org, "Visit kormex.com": "",
+				"Plivantic": pipeline.Org, "Enter Plivantic": "", "CMO": "", "ATS": "", "B2B SaaS": "", "SCIM": "", "Q4": "", "Italian": ""},
+		},
+		{
 			name:  "initials go on with the name after them",
 			lines: []string{"A: I was asked to help part of the U.S. Department of Vartell create a strategy."},
 			want:  map[string]string{"U.S. Department of Vartell": pipeline.Org},

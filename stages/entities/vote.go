@@ -340,14 +340,21 @@ func brandLike(s string) bool {
 	return false
 }
 
-// demonym reports a one-word adjective of nationality or religion
-// ("Indian", "Japanese", "Hindu" does not end so): -ian, -ese, -ish.
+// demonym reports a one-word adjective of nationality: -ian, -ese or -ish
+// after the start of a known place's name ("Indian", "Japanese",
+// "British"), not a company or a first name that ends so ("Atlassian",
+// "Adrian").
 func demonym(s string) bool {
 	l := strings.ToLower(s)
-	for _, suf := range []string{"ian", "ese", "ish", "ians"} {
-		if strings.HasSuffix(l, suf) && len(l) >= len(suf)+3 {
-			return true
+	for _, suf := range []string{"ians", "ian", "ese", "ish"} {
+		stem, ok := strings.CutSuffix(l, suf)
+		if !ok {
+			continue
 		}
+		// "Indian", "Chinese", "Canadian", "Spanish": the stem opens a
+		// known place's name, whole or but its last letter; "Atlassian",
+		// "Adrian" open none
+		return len(stem) >= 3 && (opensPlaceName(stem) || len(stem) >= 4 && opensPlaceName(stem[:len(stem)-1]))
 	}
 	return false
 }

@@ -165,7 +165,8 @@ var (
 		// products: software, models and tools
 		"algorithm", "algorithms", "software", "tool", "tools", "model", "models", "library", "framework",
 		"program", "programme", "device", "gadget", "dataset", "system", "product's", "products")
-	orgCues = set("company", "companies", "startup", "startups", "firm", "magazine", "newspaper",
+	orgCues = set("company", "companies", "startup", "startups", "firm", "firms", "customers",
+		"competitors", "businesses", "brands", "nonprofits", "non-profit", "nonprofits", "employers", "magazine", "newspaper",
 		"paper's", "journal", "blog", "newsletter", "channel", "platform", "platforms", "website",
 		"site", "app's", "party", "parties", "band", "bands", "group", "label", "agency", "organisation",
 		"organization", "institute", "university", "brand", "network", "publication", "outlet",
@@ -191,6 +192,12 @@ var (
 		"who", "he", "she", "his", "her")
 )
 
+// imperativeOpeners open a sentence of invitation or advertising before a
+// name ("Visit amplitude.com", "Enter Vanta.", "Meet Ann Lee"): not part
+// of it.
+var imperativeOpeners = set("visit", "enter", "try", "check", "head", "download", "meet", "join",
+	"email", "text", "call", "grab", "follow", "subscribe", "ask", "use", "click", "introducing")
+
 // commonAcronyms are abbreviations of common nouns, not names: "this TV
 // show", "the CEO".
 var commonAcronyms = set("tv", "dj", "rj", "mc", "ceo", "cto", "cfo", "coo", "vp", "phd", "mba", "md",
@@ -203,7 +210,12 @@ var commonAcronyms = set("tv", "dj", "rj", "mc", "ceo", "cto", "cfo", "coo", "vp
 	"csv", "soc", "cac", "ltv", "cpg", "arr", "mrr", "okr", "okrs", "gtm", "plg", "smb", "smbs", "crm",
 	"erp", "sdk", "sdks", "sql", "html", "css", "json", "xml", "http", "https", "os", "llm", "llms",
 	"agi", "a/b", "ab", "p&l", "fintech", "edtech", "adtech", "martech", "healthtech", "insurtech",
-	"proptech", "devops", "nps", "dau", "mau", "cro", "ctr", "cpm", "cpa", "ugc", "gmv", "aov")
+	"proptech", "devops", "nps", "dau", "mau", "cro", "ctr", "cpm", "cpa", "ugc", "gmv", "aov",
+	// roles, functions and engineering terms said as letters
+	"cmo", "cpo", "cio", "cso", "cdo", "ic", "ics", "apm", "apms", "tpm", "tpms", "em", "ems", "sre",
+	"ide", "ides", "cli", "rag", "pii", "icp", "icps", "ats", "sso", "scim", "rbac", "cdp", "cms", "sla",
+	"slas", "rfp", "rfps", "nlp", "ocr", "utf", "ascii", "sku", "skus", "b2b2c", "d2c", "dtc", "yoy",
+	"q1", "q2", "q3", "q4", "h1", "h2", "fy", "eod", "1:1", "1:1s")
 
 // brandSuffixes end invented company and product names ("-ify", "-gram",
 // "-tube", "-book"): a morphological cue, like "Inc" or "Labs".
