@@ -225,6 +225,15 @@ func TestFindTyping(t *testing.T) {
 				"Plivantic": pipeline.Org, "Enter Plivantic": "", "CMO": "", "ATS": "", "B2B SaaS": "", "SCIM": "", "Q4": "", "Italian": ""},
 		},
 		{
+			name: "a known organisation is one whatever its context; a person sharing a name's word stays a person",
+			lines: []string{
+				"A: The analysts like Gartner and Forrester rank us. You can edit it like you do in Squarespace.",
+				"B: I don't get the sense that Amazon does. Michael Dell said so.",
+			},
+			want: map[string]string{"Gartner": pipeline.Org, "Forrester": pipeline.Org, "Squarespace": pipeline.Org,
+				"Amazon": pipeline.Org, "Michael Dell": pipeline.Person},
+		},
+		{
 			name:  "initials go on with the name after them",
 			lines: []string{"A: I was asked to help part of the U.S. Department of Vartell create a strategy."},
 			want:  map[string]string{"U.S. Department of Vartell": pipeline.Org},

@@ -101,6 +101,9 @@ func vote(toks, prev, next []token, people map[string]string, st *stats, opts Op
 	if isKnownPlace(surf) {
 		v[pipeline.Place] += wHead
 	}
+	if isKnownOrg(surf) {
+		v[pipeline.Org] += wHead // "Airbnb", "Gartner": known organisations
+	}
 	if technologies[low] || !multi && knownLanguages[low] {
 		v[pipeline.Other] += wKnown // PHP, Linux; Hebrew, Urdu
 	}
