@@ -27,7 +27,7 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 		if !isCapTok(s[i].Text) {
 			continue
 		}
-		title := titleStarts[strings.ToLower(s[i].Text)] && !s[i].SentStart || workCueBefore(s, i)
+		title := titleStarts[strings.ToLower(s[i].Text)] && !s[i].SentStart || workCueBefore(s, i) || namedAfterNoun(s, i)
 		j := i
 		for j+1 < len(s) && !endsWord(s, j) {
 			if isCapTok(s[j+1].Text) {
@@ -39,10 +39,16 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 				continue
 			}
 			// connectors between capitalised words
+			if st.opensTitle(s, j) {
+				title = true // "So Leaders in Tech is …": a known title
+			}
 			k := j + 1
 			n := 0
 			for k < len(s) && n < 3 {
 				l := s[k].Text
+				if l == "and" && st.opensTitle(s, k+1) {
+					break // "Cracking the PM Interview and Cracking the PM Career": two titles
+				}
 				if alwaysConnectors[l] || (title && titleConnectors[l]) || (l == "the" && k > j+1 && (s[k-1].Text == "of" || s[k-1].Text == "and")) {
 					k++
 					n++
@@ -223,6 +229,35 @@ func workCueBefore(s []token, i int) bool {
 		return false
 	}
 	return false
+}
+
+// namedAfterNoun reports a name given to a noun: "a non-profit called
+// Leaders in Tech", "a program named …"; "I called Sarah" names no one.
+func namedAfterNoun(s []token, i int) bool {
+	if i < 2 {
+		return false
+	}
+	l := strings.ToLower(s[i-1].Text)
+	return (l == "called" || l == "named") && strings.HasPrefix(s[i-2].Tag, "NN") && isLowerWord(s[i-2].Text)
+}
+
+// opensTitle reports a known title's opening at s[j] (see titleOpenings).
+func (st *stats) opensTitle(s []token, j int) bool {
+	return j+1 < len(s) && st.titles[strings.ToLower(s[j].Text+" "+s[j+1].Text)]
+}
+
+// titleOpenings are the first word and connector of the titles among ms
+// ("Kafka on the Shore", "Leaders in Tech"), lower-cased: a chunk that
+// opens so is read as that title.
+func titleOpenings(ms []*mention) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range ms {
+		f := strings.Fields(m.Surface)
+		if len(f) >= 3 && isCapTok(f[0]) && titleConnectors[f[1]] && !alwaysConnectors[f[1]] && !titleStarts[strings.ToLower(f[0])] {
+			out[strings.ToLower(f[0]+" "+f[1])] = true
+		}
+	}
+	return out
 }
 
 // endsWord reports a token that closes its sentence while staying in one

@@ -131,10 +131,14 @@ func cluster(ms []*mention, people map[string]string) []*group {
 		}
 	}
 	keyOf := func(g *group) string { return norm(g.ms[0].Surface) }
-	// spellings that differ only in spaces and punctuation
+	// spellings that differ only in spaces and punctuation, or in a
+	// plural's "s" on the last of several words ("Group Office Hour")
 	byCompact := map[string]*group{}
 	for _, g := range gs {
 		c := compact(g.ms[0].Surface)
+		if strings.Contains(keyOf(g), " ") {
+			c = strings.TrimSuffix(c, "s")
+		}
 		if o := byCompact[c]; o != nil {
 			union(o, g)
 		} else {

@@ -74,16 +74,27 @@ func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*E
 		}
 	}
 	inTitle := slices.Clone(covered)
-	for _, s := range sents {
-		for _, m := range chunk(s, st, people, opts) {
-			if slices.Contains(inTitle[m.First:m.End], true) {
-				continue // a chunk inside a quoted title
-			}
-			ms = append(ms, m)
-			for w := m.First; w < m.End; w++ {
-				covered[w] = true
+	quoted := len(ms)
+	chunkAll := func() {
+		for _, s := range sents {
+			for _, m := range chunk(s, st, people, opts) {
+				if slices.Contains(inTitle[m.First:m.End], true) {
+					continue // a chunk inside a quoted title
+				}
+				ms = append(ms, m)
+				for w := m.First; w < m.End; w++ {
+					covered[w] = true
+				}
 			}
 		}
+	}
+	chunkAll()
+	if st.titles = titleOpenings(ms[quoted:]); len(st.titles) > 0 {
+		// a title found once ("a book called Kafka on the Shore") is
+		// read whole wherever it is said again ("Kafka on the Shore.")
+		ms = ms[:quoted]
+		copy(covered, inTitle)
+		chunkAll()
 	}
 	starts := make([]bool, len(tr.Words))
 	for _, s := range sents {
@@ -129,9 +140,10 @@ func FindContext(ctx context.Context, tr *pipeline.Transcript, opts Options) (*E
 // stats are transcript-wide counts used to tell names from capitalised
 // ordinary words.
 type stats struct {
-	lower   map[string]int // lower-case occurrences of a word
-	capsMid map[string]int // capitalised occurrences not opening a sentence or clause
-	verbs   map[string]int // lower-case occurrences tagged a verb ("met" in "when Harry met Sally")
+	lower   map[string]int  // lower-case occurrences of a word
+	capsMid map[string]int  // capitalised occurrences not opening a sentence or clause
+	verbs   map[string]int  // lower-case occurrences tagged a verb ("met" in "when Harry met Sally")
+	titles  map[string]bool // a title's first word and connector, lower-cased ("kafka on")
 }
 
 func newStats(tr *pipeline.Transcript, sents [][]token) *stats {

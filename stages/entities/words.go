@@ -62,7 +62,7 @@ var commonWords = set(
 	"read", "write", "buy", "go", "talk", "ask", "answer", "turn", "move", "call", "use", "find",
 	// frequent nouns and adjectives that open clauses
 	"people", "person", "thing", "things", "way", "ways", "time", "times", "year", "years", "day", "days",
-	"week", "weeks", "month", "months", "lot", "lots", "kind", "sort", "part", "point", "fact", "idea",
+	"week", "weeks", "month", "months", "lot", "lots", "kind", "sort", "part", "half", "rest", "majority", "point", "fact", "idea",
 	"question", "problem", "answer", "reason", "example", "number", "story", "world", "life", "work",
 	"population", "government", "state", "party", "book", "show", "episode", "podcast", "newsletter", "art", "music", "money",
 	"real", "good", "bad", "big", "small", "new", "old", "young", "great", "important", "interesting",
