@@ -224,6 +224,11 @@ func TestPleasantry(t *testing.T) {
 		{"Elections are won long before the campaign starts.", false},
 		{"We were here for the long haul.", false},
 		{"We want to be here for the long haul, whatever the market does to our prices next year.", false},
+		{"Honestly, it's so great to see you.", true},
+		{"I'm excited to be talking to you.", true},
+		{"I appreciate all you're doing for the community and for helping us as a community make better software.", true},
+		{"Thanks to that one decision, we grew ten times in a year.", false},
+		{"I'd love to see you try building the thing yourself before you hire anyone at all.", false},
 	} {
 		if got := Pleasantry(tt.in); got != tt.want {
 			t.Errorf("Pleasantry(%q) = %v, want %v", tt.in, got, tt.want)

@@ -63,7 +63,16 @@ var (
 // pleasantries are what guests and hosts say to each other, not about
 // anything: thanks for the invitation, glad to be here.
 var pleasantries = []string{"for having me", "to be here", "to have you", "thank you so much", "thanks so much",
-	"thank you for", "thanks for", "my pleasure", "pleasure to", "welcome to the show", "welcome to the podcast"}
+	"thank you for", "thanks for", "my pleasure", "pleasure to", "welcome to the show", "welcome to the podcast",
+	"great to see you", "good to see you", "nice to see you", "great to talk to you", "great talking to you",
+	"fun talking to you", "good talking to you", "to be talking", "to chat with you", "chatting with you",
+	"to be on the show", "to be on the podcast", "glad to be", "honored to be", "honoured to be"}
+
+// pleasantryOpeners open a sentence of thanks or praise for the host,
+// however long it runs ("I appreciate all you're doing for the community
+// and …").
+var pleasantryOpeners = []string{"thank you", "thanks for", "thanks so", "thanks,", "thanks.", "i appreciate you", "i appreciate all you",
+	"i appreciate what you", "i really appreciate you", "i really appreciate what you"}
 
 // pleasantryWords bounds a pleasantry: a longer sentence that says "to be
 // here" ("We want to be here for the long run, whatever …") says more.
@@ -72,10 +81,15 @@ const pleasantryWords = 16
 // Pleasantry reports a short sentence of thanks or welcome ("Thank you for
 // having me.", "I'm excited to be here."): neither a quote nor a summary.
 func Pleasantry(s string) bool {
+	s = strings.ToLower(StraightQuotes(s))
+	for _, p := range pleasantryOpeners {
+		if strings.HasPrefix(strings.TrimLeft(s, " \"'"), p) {
+			return true
+		}
+	}
 	if len(strings.Fields(s)) > pleasantryWords {
 		return false
 	}
-	s = strings.ToLower(StraightQuotes(s))
 	for _, p := range pleasantries {
 		if strings.Contains(s, p) {
 			return true
