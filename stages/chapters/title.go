@@ -51,6 +51,8 @@ type phrase struct {
 	sents   map[int]bool // sentences it occurs in
 	gerund  bool         // ends in a gerund ("baby rolling"): reads as a clause
 	verbal  bool         // has a word mostly tagged a verb ("become effective …")
+	said    int          // times it occurs
+	cut     int          // times it ends a run of capitalised words the phrase leaves out ("YC Office" of "YC Office Hours")
 }
 
 // Titles gives each span a title from its own key phrases; titles are unique,
@@ -132,7 +134,10 @@ func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging, l
 	phrases := map[string]*phrase{}
 	surfaces := map[string]map[string]int{}
 	var run []tagged
-	flush := func() {
+	// cut: the run stops before a capitalised word that goes on with its
+	// name ("Office Hours": "hours" is too vague to be a phrase's word),
+	// so its capitalised phrases are pieces of a name
+	flush := func(cut bool) {
 		for end := 1; end <= len(run); end++ {
 			if !isNoun(run[end-1].tag) {
 				continue
@@ -140,6 +145,9 @@ func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging, l
 			for n := 1; n <= 3 && end-n >= 0; n++ {
 				if p := addPhrase(run[end-n:end], phrases, surfaces, lowerSeen, chapterOf, len(spans)); p != nil {
 					p.sents[sentOf[run[end-n].word]] = true
+					if cut && (end == len(run) || capitalised(run[end-n:end])) {
+						p.cut++
+					}
 				}
 			}
 		}
@@ -147,15 +155,15 @@ func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging, l
 	}
 	for i, tk := range toks {
 		if i > 0 && tk.word != toks[i-1].word && sentStart[tk.word] {
-			flush()
+			flush(false)
 		}
 		if inPhrase(tk, len(run) > 0) && !names[strings.ToLower(tk.text)] && !ad[tk.word] {
 			run = append(run, tk)
 		} else {
-			flush()
+			flush(len(run) > 0 && unicode.IsUpper(firstRune(run[len(run)-1].text)) && unicode.IsUpper(firstRune(tk.text)) && tk.word != run[len(run)-1].word)
 		}
 	}
-	flush()
+	flush(false)
 
 	// TF-IDF with chapters as documents
 	var all []*phrase
@@ -264,7 +272,7 @@ func titles(t *pipeline.Transcript, spans []pipeline.Span, g *lexical.Tagging, l
 		// only then any phrase.
 		pick := func(strict bool) string {
 			for _, c := range cands {
-				if len(c.p.tokens) < 2 && !c.p.proper || c.p.gerund || c.p.verbal {
+				if len(c.p.tokens) < 2 && !c.p.proper || c.p.gerund || c.p.verbal || c.p.cut > 0 && 2*c.p.cut >= c.p.said {
 					continue
 				}
 				if h := phrases[c.p.tokens[len(c.p.tokens)-1]]; strict && c.p.tf[ci] < 2 && (h == nil || h.tf[ci] < 2) && !said(c.p, open) {
@@ -361,7 +369,9 @@ func inPhrase(tk tagged, inside bool) bool {
 		return false
 	}
 	l := strings.ToLower(tk.text)
-	return !lexical.Stopwords[l] && !vague[l]
+	// "How'd", "Where's": a function word's contraction is no noun
+	stem, _, _ := strings.Cut(strings.ReplaceAll(l, "’", "'"), "'")
+	return !lexical.Stopwords[l] && !vague[l] && !lexical.Stopwords[stem]
 }
 
 func addPhrase(run []tagged, phrases map[string]*phrase, surfaces map[string]map[string]int, lowerSeen map[string]bool, chapterOf []int, n int) *phrase {
@@ -374,6 +384,9 @@ func addPhrase(run []tagged, phrases map[string]*phrase, surfaces map[string]map
 	stems := make([]string, len(run))
 	words := make([]string, len(run))
 	proper := true
+	// a name of capitalised words keeps its capitals ("Stanford Business
+	// School", though "business" is said in lower case too)
+	named := len(run) > 1 && capitalised(run)
 	for i, tk := range run {
 		s := lexical.Term(strings.TrimRight(tk.text, "."))
 		if s == "" {
@@ -384,7 +397,7 @@ func addPhrase(run []tagged, phrases map[string]*phrase, surfaces map[string]map
 		if i == len(run)-1 || !abbrev.MatchString(w) {
 			w = strings.TrimRight(w, ".")
 		}
-		if lowerSeen[strings.ToLower(w)] {
+		if lowerSeen[strings.ToLower(w)] && !named {
 			w = strings.ToLower(w)
 		}
 		words[i] = w
@@ -405,6 +418,7 @@ func addPhrase(run []tagged, phrases map[string]*phrase, surfaces map[string]map
 	if ci := chapterOf[run[0].word]; ci < n {
 		p.tf[ci]++
 	}
+	p.said++
 	surfaces[key][strings.Join(words, " ")]++
 	return p
 }
@@ -453,6 +467,16 @@ var vagueAdj = func() map[string]bool {
 	}
 	return m
 }()
+
+// capitalised reports tokens that all open with a capital.
+func capitalised(run []tagged) bool {
+	for _, tk := range run {
+		if !unicode.IsUpper(firstRune(tk.text)) {
+			return false
+		}
+	}
+	return true
+}
 
 // nounTag reports a noun tag (not a gerund).
 func nounTag(tag string) bool {

@@ -114,6 +114,18 @@ func TestTitles(t *testing.T) {
 			},
 			want: []string{"Garden soil", "Sponsor: Zentrox", "Violin bow"},
 		},
+		{
+			// a name is titled whole with its capitals, or not at all:
+			// "Quorn Office" is a piece of "Quorn Office Hours"
+			name: "names whole",
+			in: [][]string{
+				{"Host: Welcome to the show about gardens.",
+					"Guest: I studied at the Varnel Business School. The Varnel Business School taught me business. Business matters. I liked the Varnel Business School."},
+				{"Host: Tell me about Quorn Office Hours.",
+					"Guest: We run Quorn Office Hours weekly. Quorn Office Hours help founders. Founders love Quorn Office Hours. The violin bow is old. A violin bow needs hair."},
+			},
+			want: []string{"Varnel Business School", "Violin bow"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tr, spans := chaptered(tc.in)
