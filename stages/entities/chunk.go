@@ -82,6 +82,10 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 			(exclamation(toks[0], next) || imperative(next)) {
 			continue // "Amazing.", "Type a few keywords …": a word opening the sentence, never capitalised elsewhere
 		}
+		if len(toks) == 1 && toks[0].SentStart && st.capsMid[strings.ToLower(m.Surface)] == 0 && abstractNoun(m.Surface) &&
+			len(next) > 0 && isLowerWord(next[0].Text) && next[0].Text != "and" && next[0].Text != "or" {
+			continue // "Authenticity as a value.", "Googling how to …": the sentence's subject, not a name
+		}
 		if eponymConcept(next) || len(toks) == 1 && standardNumber(toks[0].Text, next) {
 			continue // "Twyman's law", "ISO 27001": a concept named after a name, a standard
 		}

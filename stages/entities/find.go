@@ -290,9 +290,10 @@ func ordinary(s string) bool {
 		return l != "us" && l != "it" // however written ("SaaS", "A/B"); "US", "IT" in capitals are names
 	}
 	if isAcronym(s) || isAcronym(strings.TrimSuffix(s, "s")) {
-		return commonAcronyms[l] || commonAcronyms[strings.TrimSuffix(l, "s")] // "US", "IT" in capitals are names, "TV" is not
+		// "US" in capitals is a name; "TV" is not, nor a word said loud ("YOUR", "IT")
+		return commonAcronyms[l] || commonAcronyms[strings.TrimSuffix(l, "s")] || commonWords[l] && l != "us"
 	}
-	return commonWords[l]
+	return commonWords[l] || spelledNumber(l)
 }
 
 // ads are the transcript's sponsor reads (lexical.SponsorReads): the words

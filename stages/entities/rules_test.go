@@ -250,6 +250,16 @@ func TestFindTyping(t *testing.T) {
 			want:  map[string]string{"Group Office Hours": "Group Office Hours", "Group Office Hour": ""},
 		},
 		{
+			name: "an abstract noun opening a sentence, a word said loud, a spelled number are no names",
+			lines: []string{
+				"A: Candidness as a value shaped Torvane. Thoughtfulness as a value too. Ooh, that matters.",
+				"B: Match YOUR mental model, said Torvane's founder. Five-hundred engineers agreed.",
+				"A: Strategizing, Booking and Perplexity came up. Perplexity and Torvane grew.",
+			},
+			want: map[string]string{"Candidness": "", "Thoughtfulness": "", "Ooh": "", "YOUR": "", "Five-hundred": "",
+				"Torvane": "Torvane", "Perplexity": pipeline.Org},
+		},
+		{
 			name:  "initials go on with the name after them",
 			lines: []string{"A: I was asked to help part of the U.S. Department of Vartell create a strategy."},
 			want:  map[string]string{"U.S. Department of Vartell": pipeline.Org},

@@ -1,5 +1,7 @@
 package entities
 
+import "strings"
+
 // General-purpose English word lists. None of them names a particular
 // person, organisation, place or work: they describe the language around
 // names (titles, suffixes, cue nouns) and the ordinary words that a
@@ -20,7 +22,42 @@ var interjections = set(
 	"thank", "please", "lol", "rotfl", "rotflol", "lmao", "omg", "wtf", "haha", "ha", "aha", "gosh", "alright",
 	"absolutely", "exactly", "totally", "indeed", "anyway", "anyways", "welcome", "yay", "oops", "huh", "whoa",
 	"damn", "jeez", "fine", "true", "correct", "definitely", "certainly", "cheers", "god", "lord", "geez", "boom", "bam", "voila",
+	"ooh", "oof", "ugh", "hmmm", "mhm", "yikes",
 )
+
+// numberWords spell numbers: "Five-hundred" is no name.
+var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+	"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion")
+
+// spelledNumber reports a number written in words ("Five-hundred",
+// "twenty-one").
+func spelledNumber(l string) bool {
+	for _, p := range strings.Split(l, "-") {
+		if !numberWords[p] {
+			return false
+		}
+	}
+	return true
+}
+
+// abstractSuffixes end abstract nouns and gerunds ("Authenticity",
+// "Thoughtfulness", "Googling"): opening a sentence before a lower-case
+// word and never capitalised elsewhere, such a word is the sentence's
+// subject, not a name ("Booking, Google Ads …" and "Perplexity and …" are
+// names).
+var abstractSuffixes = []string{"ness", "ity", "ing", "ment", "ships", "ism"}
+
+// abstractNoun reports a word with an abstract noun's or a gerund's ending.
+func abstractNoun(w string) bool {
+	l := strings.ToLower(w)
+	for _, suf := range abstractSuffixes {
+		if strings.HasSuffix(l, suf) && len(l) > len(suf)+3 {
+			return true
+		}
+	}
+	return false
+}
 
 // commonWords are ordinary words that a transcript capitalises at the start
 // of a sentence or a clause (determiners, pronouns, conjunctions,
