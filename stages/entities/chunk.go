@@ -29,7 +29,7 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 		}
 		title := titleStarts[strings.ToLower(s[i].Text)] && !s[i].SentStart || workCueBefore(s, i) || namedAfterNoun(s, i)
 		j := i
-		for j+1 < len(s) && !endsWord(s, j) {
+		for j+1 < len(s) && !endsWord(s, j) && !strings.HasSuffix(s[j].Text, "-") {
 			if isCapTok(s[j+1].Text) {
 				j++
 				continue
@@ -66,6 +66,9 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 		prev := s[:i]
 		next := s[j+1:]
 		i = j
+		if len(toks) > 1 && strings.HasSuffix(toks[len(toks)-1].Text, "-") {
+			continue // "Happy Hour- Happy Hour …": a name begun again, read where it is said whole
+		}
 		// "a journal called Dr. Dobbs": after a publication's or work's
 		// cue noun, a title is part of the name
 		c := contextBefore(prev)
@@ -282,7 +285,27 @@ func endsWord(s []token, j int) bool {
 // of a name ("Modi Yeah").
 func junkWord(s string) bool {
 	l := strings.ToLower(strings.Trim(s, ".'"))
-	return interjections[l] || calendar[l] || contractionStems[l]
+	return interjections[l] || calendar[l] || contractionStems[l] || stutter(s)
+}
+
+// stutter reports a word a verbatim transcript writes as it was stumbled
+// over: cut off ("I-", "Doctor-") or restarted ("I-I-I", "A-and",
+// "The-there").
+func stutter(s string) bool {
+	if strings.HasSuffix(s, "-") {
+		return true
+	}
+	parts := strings.Split(strings.ToLower(s), "-")
+	if len(parts) < 2 {
+		return false
+	}
+	last := parts[len(parts)-1]
+	for _, p := range parts[:len(parts)-1] {
+		if p == "" || !strings.HasPrefix(last, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // pluralAbbrev reports the plural of an abbreviation ("PhDs", "GPUs",

@@ -293,7 +293,7 @@ func ordinary(s string) bool {
 		// "US" in capitals is a name; "TV" is not, nor a word said loud ("YOUR", "IT")
 		return commonAcronyms[l] || commonAcronyms[strings.TrimSuffix(l, "s")] || commonWords[l] && l != "us"
 	}
-	return commonWords[l] || spelledNumber(l)
+	return commonWords[l] || spelledNumber(l) || calendar[strings.TrimSuffix(l, "s")] // "Tuesdays"
 }
 
 // ads are the transcript's sponsor reads (lexical.SponsorReads): the words

@@ -260,6 +260,15 @@ func TestFindTyping(t *testing.T) {
 				"Torvane": "Torvane", "Perplexity": pipeline.Org},
 		},
 		{
+			name: "stutters, weekdays and a capital after a bracketed note are no names",
+			lines: []string{
+				"A: I- I make things with Harbel Sorrow-. Harbel Sorrow taught me. A-and we meet on Tuesdays.",
+				"B: You all know me. [Dan laughs] What if a listener is new? The-there is Harbel Sorrow.",
+			},
+			want: map[string]string{"I- I": "", "A-and": "", "Tuesdays": "", "What": "", "The-there": "",
+				"Harbel Sorrow": "Harbel Sorrow", "Harbel Sorrow-": ""},
+		},
+		{
 			name:  "initials go on with the name after them",
 			lines: []string{"A: I was asked to help part of the U.S. Department of Vartell create a strategy."},
 			want:  map[string]string{"U.S. Department of Vartell": pipeline.Org},
@@ -372,6 +381,20 @@ func TestListClass(t *testing.T) {
 	} {
 		if got := listClass(tok(tt.next)); got != tt.want {
 			t.Errorf("listClass(%q) = %q, want %q", tt.next, got, tt.want)
+		}
+	}
+}
+
+func TestStutter(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want bool
+	}{
+		{"I-", true}, {"Doctor-", true}, {"I-I-I", true}, {"A-and", true}, {"The-there", true}, {"I-it", true},
+		{"Coca-Cola", false}, {"Hewlett-Packard", false}, {"GPT-5", false}, {"Jean-Luc", false}, {"Lenny", false},
+	} {
+		if got := stutter(tt.in); got != tt.want {
+			t.Errorf("stutter(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
 }

@@ -26,6 +26,11 @@ func sentences(ctx context.Context, tr *pipeline.Transcript, tags *lexical.Taggi
 			return nil, err
 		}
 	}
+	// a bracketed note ("[Dan laughs] What if …") stands between clauses
+	afterNote := map[int]bool{}
+	for _, n := range tr.Notes {
+		afterNote[n.Before] = true
+	}
 	out := make([][]token, len(tags.Sentences))
 	for i, s := range tags.Sentences {
 		sent := make([]token, len(s))
@@ -33,6 +38,11 @@ func sentences(ctx context.Context, tr *pipeline.Transcript, tags *lexical.Taggi
 			sent[j].Token = t
 		}
 		markStarts(sent)
+		for j := range sent {
+			if afterNote[sent[j].Word] && (j == 0 || sent[j-1].Word != sent[j].Word) && !sent[j].SentStart {
+				sent[j].ClauseStart = true
+			}
+		}
 		out[i] = sent
 	}
 	return out, nil

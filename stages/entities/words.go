@@ -22,7 +22,7 @@ var interjections = set(
 	"thank", "please", "lol", "rotfl", "rotflol", "lmao", "omg", "wtf", "haha", "ha", "aha", "gosh", "alright",
 	"absolutely", "exactly", "totally", "indeed", "anyway", "anyways", "welcome", "yay", "oops", "huh", "whoa",
 	"damn", "jeez", "fine", "true", "correct", "definitely", "certainly", "cheers", "god", "lord", "geez", "boom", "bam", "voila",
-	"ooh", "oof", "ugh", "hmmm", "mhm", "yikes",
+	"ooh", "oof", "ugh", "hmmm", "mhm", "yikes", "eh",
 )
 
 // numberWords spell numbers: "Five-hundred" is no name.
