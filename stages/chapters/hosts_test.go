@@ -86,7 +86,7 @@ func TestQuestionTitle(t *testing.T) {
 // TestColdOpenIntro: the host's introduction after a cold open is a
 // boundary, also when the host asks short questions inside the cold open;
 // an episode the host opens with the introduction has none, and nor has a
-// greeting exchanged before it.
+// greeting exchanged before it or a welcome to the show.
 func TestColdOpenIntro(t *testing.T) {
 	long := "Ann: Today my guest is Bob. " + strings.Repeat("He paints large walls in small towns. ", 8)
 	clip := "Bob: " + strings.Repeat("Paint is how a town remembers itself. ", 5)
@@ -99,8 +99,15 @@ func TestColdOpenIntro(t *testing.T) {
 		{"host asks inside the cold open", []string{"Ann: Why walls?", clip, long, "Bob: Thanks."}, 6},
 		{"host opens with the introduction", []string{long, clip}, -1},
 		{"a greeting first", []string{"Ann: Hi.", "Bob: Hi Ann.", long, clip}, -1},
+		// the welcome under another label than the host's ("Ann Lee"
+		// first, "Ann" later) is the introduction, not a cold open
+		{"welcome under another label", []string{"Ann Lee: Hello, and welcome to season 5 of the Wall Show. " + strings.Repeat("We talk paint and walls. ", 8), long, clip}, -1},
 	} {
-		tr := turns("Bob", tc.lines...)
+		guest := "Bob"
+		if strings.HasPrefix(tc.lines[0], "Ann Lee:") {
+			guest = "Ann Lee" // the label is taken for a guest's
+		}
+		tr := turns(guest, tc.lines...)
 		sents := lexical.Sentences(tr)
 		if _, _, got := structure(tr, sents, lexical.SponsorReads(tr, sents), tr.Hosts(nil)); got != tc.want {
 			t.Errorf("%s: intro = %d, want %d", tc.name, got, tc.want)

@@ -412,6 +412,18 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 		}
 		return false
 	}
+	// welcomed reports a welcome to the show before sentence si: what
+	// comes first is the introduction itself, not a cold open ("Hello,
+	// and welcome to season 5 …" under a speaker label that differs from
+	// the host's later ones)
+	welcomed := func(si int) bool {
+		for j := 0; j < si; j++ {
+			if l := strings.ToLower(text(j)); strings.Contains(l, "welcome to") || strings.Contains(l, "welcome back to") {
+				return true
+			}
+		}
+		return false
+	}
 	// a cold open: clips of the guest (the host's short questions among
 	// them) before the host's introduction, the host's first long turn
 	guestSpoke := false
@@ -421,7 +433,7 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 			continue
 		}
 		if turnStart(si) && turnWords(si) >= introWords {
-			if guestSpoke && sents[si].First >= coldOpenWords {
+			if guestSpoke && sents[si].First >= coldOpenWords && !welcomed(si) {
 				forced, intro = append(forced, si), si
 			}
 			break
