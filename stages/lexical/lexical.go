@@ -11,6 +11,9 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/shownotes/shownotes/pipeline"
 )
@@ -77,10 +80,29 @@ func EndsSentence(w string) bool {
 	return strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!")
 }
 
-// Fold lower-cases a word and trims everything but letters and digits off
-// both ends: "Kaggle's," → "kaggle's", "(2014)" → "2014".
+// Fold lower-cases a word, drops its letters' accents and trims everything
+// but letters and digits off both ends: "Kaggle's," → "kaggle's", "(2014)"
+// → "2014", "Alströmer" → "alstromer".
 func Fold(w string) string {
-	return strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return stripMarks(w) // "Alströmer" is "Alstromer" as transcribers type it
+		}
+	}
+	return w
+}
+
+// stripMarks drops the combining marks of w's decomposed letters ("ö" ->
+// "o"); letters without a decomposition ("ß", "ø") stay as they are.
+func stripMarks(w string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(w) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b.String())
 }
 
 // hesitations are the sounds a speaker makes while thinking, as

@@ -102,7 +102,7 @@ func TestEndsSentence(t *testing.T) {
 
 func TestFold(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{"Kaggle's,", "kaggle's"}, {"(2014)", "2014"}, {`"Hello!"`, "hello"}, {"--", ""}, {"", ""}, {"Ünïcode.", "ünïcode"},
+		{"Kaggle's,", "kaggle's"}, {"(2014)", "2014"}, {`"Hello!"`, "hello"}, {"--", ""}, {"", ""}, {"Ünïcode.", "unicode"}, {"Alströmer", "alstromer"}, {"ß", "ß"},
 	} {
 		if got := Fold(tc.in); got != tc.want {
 			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
@@ -199,6 +199,9 @@ func TestPointsBack(t *testing.T) {
 		{"Some people think that there is, but actually the interest is elsewhere.", true},
 		{"Most people say it does.", true},
 		{"There is no such thing as a long feedback loop.", false},
+		{"Prior to that, Ann was at a bank for four years.", true},
+		{"On top of that, the rent doubled.", true},
+		{"After that summer nothing was the same again.", false},
 		{"The question is, who pays for the roads?", false},
 		{"Such plans never work.", true},
 	} {

@@ -1,6 +1,7 @@
 package lexical
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/shownotes/shownotes/pipeline"
@@ -22,6 +23,29 @@ var NeedsContext = Set(`
 // ("The other booths", "the same idea", "The first was …").
 var pointsBackWords = Set(`other another same such former latter above aforementioned first second third fourth`)
 
+// LinksBack reports a span that opens by linking it to what was said
+// before it, set off by a comma: "Prior to that, Ann was …" (not "After
+// that summer …"). Unlike PointsBack's other cues, no sentence that names
+// someone stands alone with it either.
+func LinksBack(t *pipeline.Transcript, s pipeline.Span) bool {
+	var opening []string
+	for i := s.First; i < s.End && i < s.First+4; i++ {
+		opening = append(opening, Fold(t.Words[i].Text))
+		if strings.HasSuffix(t.Words[i].Text, ",") && slices.Contains(backOpeners, strings.Join(opening, " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// backOpeners, set off by a comma, open a sentence by linking it to the
+// one said before it: "Prior to that,", "On top of that,", "Because of
+// this,".
+var backOpeners = []string{"prior to that", "prior to this", "before that", "before this", "after that",
+	"after this", "besides that", "apart from that", "other than that", "on top of that", "because of that",
+	"because of this", "despite that", "despite this", "in addition to that", "in addition to this",
+	"since then", "that said", "having said that", "even so", "as a result", "in that case"}
+
 // dislocated pronouns after an early comma repeat a subject the sentence
 // has just named ("The booths, they told …"): a spoken, mid-thought form.
 var dislocated = Set(`they he she it we`)
@@ -33,6 +57,9 @@ var dislocated = Set(`they he she it we`)
 // a clause cut after its auxiliary ("there is, but …", "it does.").
 // The summary and the quotes both leave such spans out.
 func PointsBack(t *pipeline.Transcript, s pipeline.Span) bool {
+	if LinksBack(t, s) {
+		return true
+	}
 	for i := s.First; i < s.End && i < s.First+6; i++ {
 		w := Fold(t.Words[i].Text)
 		if i < s.First+4 && pointsBackWords[w] && !(w == "such" && i > s.First && Fold(t.Words[i-1].Text) == "no") {

@@ -289,6 +289,9 @@ func eligible(t *pipeline.Transcript, s pipeline.Span, v map[string]float64, str
 	if lexical.Pleasantry(t.Text(s)) {
 		return false // thanks and welcomes say nothing of the episode
 	}
+	if lexical.LinksBack(t, s) {
+		return false // "Prior to that, Ann was …": after what?
+	}
 	first := lexical.Fold(t.Words[s.First].Text)
 	last := strings.TrimRight(t.Words[s.End-1].Text, `"')]”’`)
 	if strict && s.Len() > 1 && first == "you" && lexical.Fold(t.Words[s.First+1].Text) == "know" {
