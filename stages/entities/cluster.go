@@ -65,9 +65,10 @@ var (
 )
 
 // norm is the key two spellings of one name share: lower case, no
-// possessive, punctuation as spaces, no leading "the" (the scorer's norm).
+// accents ("Alströmer" and "Alstromer"), no possessive, punctuation as
+// spaces, no leading "the" (the scorer's norm, accents aside).
 func norm(s string) string {
-	s = strings.ReplaceAll(strings.ToLower(s), "\u2019", "'")
+	s = strings.ReplaceAll(lexical.Unaccent(strings.ToLower(s)), "\u2019", "'")
 	s = possRE.ReplaceAllString(s, "")
 	s = strings.TrimSpace(nonAlRE.ReplaceAllString(s, " "))
 	return strings.TrimPrefix(s, "the ")

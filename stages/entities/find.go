@@ -176,6 +176,9 @@ func knownPeople(tr *pipeline.Transcript, opts Options) map[string]string {
 			return
 		}
 		p[strings.ToLower(n)] = n
+		if u := lexical.Unaccent(strings.ToLower(n)); p[u] == "" {
+			p[u] = n // "Gustaf Alstromer" said of the speaker "Gustaf Alströmer"
+		}
 	}
 	for _, s := range tr.Speakers() {
 		add(s)

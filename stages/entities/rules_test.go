@@ -269,6 +269,14 @@ func TestFindTyping(t *testing.T) {
 				"Harbel Sorrow": "Harbel Sorrow", "Harbel Sorrow-": ""},
 		},
 		{
+			name: "a name typed without the speaker label's accents is the speaker",
+			lines: []string{
+				"Lenny: Today my guest is Gustav Ekstrom. Gustav joined Marnavia Labs early.",
+				"Gustav Ekström: Thanks, Lenny. Marnavia Labs was small then.",
+			},
+			want: map[string]string{"Gustav Ekström": pipeline.Person, "Gustav Ekstrom": ""},
+		},
+		{
 			name:  "initials go on with the name after them",
 			lines: []string{"A: I was asked to help part of the U.S. Department of Vartell create a strategy."},
 			want:  map[string]string{"U.S. Department of Vartell": pipeline.Org},

@@ -87,15 +87,22 @@ func Fold(w string) string {
 	w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
-			return stripMarks(w) // "Alströmer" is "Alstromer" as transcribers type it
+			return Unaccent(w) // "Alströmer" is "Alstromer" as transcribers type it
 		}
 	}
 	return w
 }
 
-// stripMarks drops the combining marks of w's decomposed letters ("ö" ->
+// Unaccent drops the combining marks of w's decomposed letters ("ö" ->
 // "o"); letters without a decomposition ("ß", "ø") stay as they are.
-func stripMarks(w string) string {
+func Unaccent(w string) string {
+	ascii := true
+	for i := 0; i < len(w); i++ {
+		ascii = ascii && w[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return w
+	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(w) {
 		if !unicode.Is(unicode.Mn, r) {
