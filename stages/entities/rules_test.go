@@ -219,10 +219,10 @@ func TestFindTyping(t *testing.T) {
 			lines: []string{
 				"A: Over 900 customers like Brossarian, Tellvane and Kormex use it. Visit kormex.com to start.",
 				"B: Onboarding is slow. Enter Plivantic. Our CMO and the ATS vendor want B2B SaaS with SCIM.",
-				"A: Then the Italian team shipped it in Q4.",
+				"A: Then the Italian team shipped it in Q4. She was CPO of Quobright back then.",
 			},
 			want: map[string]string{"Brossarian": pipeline.Org, "Tellvane": pipeline.Org, "Visit kormex.com": "",
-				"Plivantic": pipeline.Org, "Enter Plivantic": "", "CMO": "", "ATS": "", "B2B SaaS": "", "SCIM": "", "Q4": "", "Italian": ""},
+				"Plivantic": pipeline.Org, "Enter Plivantic": "", "CMO": "", "CPO of Quobright": "", "Quobright": pipeline.Org, "ATS": "", "B2B SaaS": "", "SCIM": "", "Q4": "", "Italian": ""},
 		},
 		{
 			name: "a known organisation is one whatever its context; a person sharing a name's word stays a person",

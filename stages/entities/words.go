@@ -132,7 +132,7 @@ var personTitles = set("prime", "vice", "deputy", "chief", "mr", "mrs", "ms", "m
 	"king", "queen", "prince", "princess", "pope", "chancellor", "mayor", "sheikh", "shri", "smt")
 
 // roleWords name a position; "CEO of X" is a cue, not part of a name.
-var roleWords = set("ceo", "cto", "cfo", "coo", "founder", "cofounder", "co-founder", "president",
+var roleWords = set("ceo", "cto", "cfo", "coo", "cmo", "cpo", "cio", "cso", "cdo", "cro", "founder", "cofounder", "co-founder", "president",
 	"chairman", "chair", "director", "head", "editor", "member", "leader", "chief", "secretary",
 	"minister", "governor", "mayor", "professor", "dean", "fellow", "partner", "vp", "manager",
 	"author", "host", "producer", "creator", "owner", "employee", "student", "graduate", "alumnus")
