@@ -196,6 +196,13 @@ func (t *Transcript) hosts(configured []string) map[string]bool {
 		}
 		clear(set)
 	}
+	// the one speaker who introduces the show or the guest ("Welcome to
+	// Lenny's Podcast", "Today my guest is …") hosts it, whoever speaks
+	// first (a cold open) and however the turns are cut
+	if h := introducer(t); h != "" {
+		set[h] = true
+		return set
+	}
 	turns, asks := map[string]int{}, map[string]int{}
 	for _, tu := range t.Turns {
 		if tu.Words.Len() <= 0 || tu.Words.First < 0 || tu.Words.End > len(t.Words) {
@@ -216,6 +223,34 @@ func (t *Transcript) hosts(configured []string) map[string]bool {
 	}
 	set[best] = true
 	return set
+}
+
+// hostLines are what only a host says: the show's welcome, the guest's
+// introduction.
+var hostLines = []string{"my guest is", "my guests are", "my guest today is", "our guest today is",
+	"our guest is", "i'm your host", "i am your host", "welcome to the podcast", "welcome to the show",
+	"'s podcast, where", "welcome back to the podcast", "welcome back to the show"}
+
+// introducer is the one speaker whose turns say a host's line, "" when
+// none or several do.
+func introducer(t *Transcript) string {
+	who := ""
+	for _, tu := range t.Turns {
+		if tu.Words.Len() <= 0 || tu.Words.First < 0 || tu.Words.End > len(t.Words) || who == tu.Speaker {
+			continue
+		}
+		text := strings.ToLower(strings.ReplaceAll(t.Text(tu.Words), "’", "'"))
+		for _, l := range hostLines {
+			if strings.Contains(text, l) {
+				if who != "" {
+					return "" // two speakers introduce: co-hosts, or a guest quoting
+				}
+				who = tu.Speaker
+				break
+			}
+		}
+	}
+	return who
 }
 
 // firstName reports whether the one-word speaker label is the first word of

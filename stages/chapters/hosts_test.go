@@ -45,6 +45,10 @@ func TestHosts(t *testing.T) {
 		{"questions", turns("", guestFirst...), nil, "Ann"},
 		{"tie is the first", turns("", "Ann: Why?", "Bob: Sure?", "Ann: Fine.", "Bob: Yes."), nil, "Ann"},
 		{"clear lead", turns("", "Ann: Why?", "Bob: Sure?", "Ann: Fine.", "Bob: Yes?"), nil, "Bob"},
+		// a cold open of the guest, the host's questions split over many
+		// turns: the one who introduces the guest hosts
+		{"introducer", turns("", "Bob: Why would anyone paint? Who knows?", "Ann: Today my guest is Bob.", "Ann: He paints.", "Bob: Thanks. Why not?", "Ann: Fine."), nil, "Ann"},
+		{"two introducers fall back", turns("", "Bob: My guest is Ann? Why?", "Ann: Today my guest is Bob.", "Ann: He paints.", "Bob: Why not?"), nil, "Bob"},
 	} {
 		var got []string
 		for s := range tc.tr.Hosts(tc.configured) {

@@ -179,8 +179,9 @@ var leadFillers = map[string]bool{"and": true, "so": true, "but": true, "yeah": 
 // candidates lists runs of one to three consecutive sentences of one
 // non-host turn with MinWords–MaxWords words that end a statement, after
 // trimming leading fillers, and that open without a dangling pronoun.
-// No candidate holds a pleasantry ("Thank you for having me.") or reads
-// across a note standing for words nobody wrote down ("[inaudible]").
+// No candidate holds a pleasantry ("Thank you for having me."), a sponsor
+// read's words or reads across a note standing for words nobody wrote down
+// ("[inaudible]").
 func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]bool, opts Options) []candidate {
 	var out []candidate
 	// hidden[k]: a note hides speech just before word k
@@ -190,12 +191,17 @@ func candidates(tr *pipeline.Transcript, sents []pipeline.Span, host map[string]
 			hidden[n.Before] = true
 		}
 	}
+	// a sponsor read is the sponsor's copy, whoever reads it
+	ad := lexical.InSponsorRead(len(sents), lexical.SponsorReads(tr, sents))
 	for i := range sents {
-		if host[tr.Words[sents[i].First].Speaker] {
+		if host[tr.Words[sents[i].First].Speaker] || ad[i] {
 			continue
 		}
 		for n := 1; n <= 3 && i+n <= len(sents); n++ {
 			last := sents[i+n-1]
+			if ad[i+n-1] {
+				break
+			}
 			if tr.Words[last.End-1].Turn != tr.Words[sents[i].First].Turn {
 				break
 			}

@@ -315,6 +315,19 @@ func TestCandidatesOpenWithoutStub(t *testing.T) {
 	}
 }
 
+// TestCandidatesSkipSponsorRead: a sponsor read is no quote, whoever reads
+// it (a speaker labelled "Advertisement", a guest).
+func TestCandidatesSkipSponsorRead(t *testing.T) {
+	tr := timed("Host: What happened next?",
+		"Advertisement: This episode is brought to you by Zentrox. Get deep insights into what your users are doing at every stage of the funnel. Try Zentrox today at zentrox.com.",
+		"Guest: The answer to this whole problem is better tooling for everyone in the company.")
+	for _, c := range candidates(tr, sentences(tr), map[string]bool{"Host": true}, Options{MinWords: 8, MaxWords: 40}) {
+		if got := tr.Text(c.span); strings.Contains(got, "Zentrox") || strings.Contains(got, "insights") {
+			t.Errorf("candidates hold the sponsor read's %q", got)
+		}
+	}
+}
+
 // verbatimWithCuts reports whether text is the words of span s in order,
 // where each "…" stands for one or more words left out, and the first and
 // last words are kept.
