@@ -109,3 +109,31 @@ func TestWhoAndWhat(t *testing.T) {
 		t.Errorf("Summarize = %q, want the introduction, an \"Ann is\" sentence and the \"In our conversation\" one", s.Sentences)
 	}
 }
+
+// TestColdOpenLeftOut: the guest's clips before the host first speaks are
+// the episode's teaser, not its description, when the host then introduces
+// the guest.
+func TestColdOpenLeftOut(t *testing.T) {
+	text := "Ann Lee: Every painter on the street is acting like the town owes them a wall and endless time to finish it.\n\n" +
+		"Host: Welcome back everyone to the show about making things. Today my guest is Ann Lee. " +
+		"Ann is a painter who has covered more than forty walls across three continents.\n\n" +
+		"Ann Lee: Thanks for having me. I plan every mural with the people who walk past it every day.\n\n" +
+		"Host: How do you pick the colors for a wall?\n\n" +
+		"Ann Lee: I pick the colors from the street itself, the doors and the shop signs, because the wall should belong there."
+	tr, err := transcript.Parse(strings.NewReader(text), transcript.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Summarize(context.Background(), tr, Options{Sentences: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Sentences) == 0 || s.Sentences[0] != "Today my guest is Ann Lee." {
+		t.Errorf("Summarize = %q, want it to open with the introduction, not the cold open", s.Sentences)
+	}
+	for _, x := range s.Sentences {
+		if strings.HasPrefix(x, "Every painter") {
+			t.Errorf("Summarize = %q holds the cold open's %q", s.Sentences, x)
+		}
+	}
+}

@@ -85,11 +85,23 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*Summ
 			}
 		}
 	}
+	// a cold open (the guest's clips before the host first speaks) is
+	// the episode's teaser, not its description, when the host then
+	// introduces the guest
+	coldOpen := 0
+	for i, s := range sents {
+		if hosts[t.Words[s.First].Speaker] {
+			if slices.Contains(kind[i:], whoIs) {
+				coldOpen = i
+			}
+			break
+		}
+	}
 	var picked []int
 	for _, strict := range []bool{true, false} {
 		var cands []int
 		for i, s := range sents {
-			if !ad[i] && eligible(t, s, vecs[i], strict, kind[i] != plain) && (!strict || kind[i] != plain || mainClause(t, s, finite)) {
+			if i >= coldOpen && !ad[i] && eligible(t, s, vecs[i], strict, kind[i] != plain) && (!strict || kind[i] != plain || mainClause(t, s, finite)) {
 				cands = append(cands, i)
 			}
 		}
