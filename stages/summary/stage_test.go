@@ -94,14 +94,7 @@ func TestWhoAndWhat(t *testing.T) {
 		"Ann Lee: Thanks for having me. I plan every mural with the people who walk past it every day.\n\n" +
 		"Host: How do you pick the colors for a wall?\n\n" +
 		"Ann Lee: I pick the colors from the street itself, the doors and the shop signs, because the wall should belong there."
-	tr, err := transcript.Parse(strings.NewReader(text), transcript.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := Summarize(context.Background(), tr, Options{Sentences: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := summarizeText(t, text, 3)
 	// who in full, then who she is (either "Ann is …"), then what it covers
 	n := len(s.Sentences)
 	if n != 3 || s.Sentences[0] != "Today my guest is Ann Lee." || !strings.HasPrefix(s.Sentences[1], "Ann is ") ||
@@ -120,14 +113,7 @@ func TestColdOpenLeftOut(t *testing.T) {
 		"Ann Lee: Thanks for having me. I plan every mural with the people who walk past it every day.\n\n" +
 		"Host: How do you pick the colors for a wall?\n\n" +
 		"Ann Lee: I pick the colors from the street itself, the doors and the shop signs, because the wall should belong there."
-	tr, err := transcript.Parse(strings.NewReader(text), transcript.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := Summarize(context.Background(), tr, Options{Sentences: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := summarizeText(t, text, 3)
 	if len(s.Sentences) == 0 || s.Sentences[0] != "Today my guest is Ann Lee." {
 		t.Errorf("Summarize = %q, want it to open with the introduction, not the cold open", s.Sentences)
 	}
@@ -136,4 +122,18 @@ func TestColdOpenLeftOut(t *testing.T) {
 			t.Errorf("Summarize = %q holds the cold open's %q", s.Sentences, x)
 		}
 	}
+}
+
+// summarizeText parses text and summarizes it in n sentences.
+func summarizeText(t *testing.T, text string, n int) *Summary {
+	t.Helper()
+	tr, err := transcript.Parse(strings.NewReader(text), transcript.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Summarize(context.Background(), tr, Options{Sentences: n})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
