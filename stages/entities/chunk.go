@@ -89,6 +89,9 @@ func chunk(s []token, st *stats, people map[string]string, opts Options) []*ment
 			len(next) > 0 && isLowerWord(next[0].Text) && next[0].Text != "and" && next[0].Text != "or" {
 			continue // "Authenticity as a value.", "Googling how to …": the sentence's subject, not a name
 		}
+		if sequence(strings.Fields(m.Surface)) {
+			continue // "Step Two", "Level 3": a part of something, numbered
+		}
 		if eponymConcept(next) || len(toks) == 1 && standardNumber(toks[0].Text, next) {
 			continue // "Twyman's law", "ISO 27001": a concept named after a name, a standard
 		}
@@ -120,6 +123,8 @@ func trimChunk(toks, prev []token, keepTitle bool) ([]token, []token) {
 			// "The Story of Art": a title keeps its article
 			return trimEnd(toks[start:]), append(prev, toks[:start]...)
 		case junkWord(t.Text) || t.Text == "I":
+		case t.SentStart && strings.HasSuffix(l, "ing") && start+1 < len(toks) && !isCapTok(toks[start+1].Text):
+			// "Speaking of Taylor Swift": a gerund opening the sentence
 		case imperativeOpeners[l] && (t.SentStart || t.ClauseStart) && start+1 < len(toks):
 			// "Visit amplitude.com", "Enter Vanta."
 		case ordinary(t.Text) && (t.SentStart || t.ClauseStart || len(toks)-start == 1):

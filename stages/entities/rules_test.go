@@ -277,6 +277,15 @@ func TestFindTyping(t *testing.T) {
 			want: map[string]string{"Gustav Ekström": pipeline.Person, "Gustav Ekstrom": ""},
 		},
 		{
+			name: "numbered steps, interjections, a gerund opening and concept acronyms are no names",
+			lines: []string{
+				"A: Step Zero is listening. Step One is the pitch to Torvane. Awesome, and then what?",
+				"B: Speaking of Torvane Labs, the PM of Quobright Paper joined. Sorry, the VC wanted PMF and KYC.",
+			},
+			want: map[string]string{"Step Zero": "", "Step One": "", "Awesome": "", "Speaking of Torvane Labs": "",
+				"Torvane Labs": "Torvane Labs", "PM of Quobright Paper": "", "Sorry": "", "VC": "", "PMF": "", "KYC": ""},
+		},
+		{
 			name:  "initials go on with the name after them",
 			lines: []string{"A: I was asked to help part of the U.S. Department of Vartell create a strategy."},
 			want:  map[string]string{"U.S. Department of Vartell": pipeline.Org},

@@ -22,11 +22,12 @@ var interjections = set(
 	"thank", "please", "lol", "rotfl", "rotflol", "lmao", "omg", "wtf", "haha", "ha", "aha", "gosh", "alright",
 	"absolutely", "exactly", "totally", "indeed", "anyway", "anyways", "welcome", "yay", "oops", "huh", "whoa",
 	"damn", "jeez", "fine", "true", "correct", "definitely", "certainly", "cheers", "god", "lord", "geez", "boom", "bam", "voila",
-	"ooh", "oof", "ugh", "hmmm", "mhm", "yikes", "eh",
+	"ooh", "oof", "ugh", "hmmm", "mhm", "yikes", "eh", "awesome", "sorry", "congrats", "congratulations",
+	"dude", "amazing", "nice", "perfect",
 )
 
 // numberWords spell numbers: "Five-hundred" is no name.
-var numberWords = set("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+var numberWords = set("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
 	"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
 	"thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "million", "billion")
 
@@ -47,6 +48,24 @@ func spelledNumber(l string) bool {
 // subject, not a name ("Booking, Google Ads …" and "Perplexity and …" are
 // names).
 var abstractSuffixes = []string{"ness", "ity", "ing", "ment", "ships", "ism"}
+
+// sequenceNouns number the parts of something: "Step Two", "Level 3",
+// "Season 5" name no one.
+var sequenceNouns = set("step", "steps", "level", "levels", "phase", "stage", "part", "season", "episode",
+	"round", "tier", "day", "week", "chapter", "lesson", "module", "version", "act", "item", "number", "page")
+
+// sequence reports a chunk that is a sequence noun and a number ("Step
+// Zero", "Level 3", "Phase II") or the sequence noun alone.
+func sequence(words []string) bool {
+	if len(words) == 0 || len(words) > 2 || !sequenceNouns[strings.ToLower(words[0])] {
+		return false
+	}
+	if len(words) == 1 {
+		return true
+	}
+	n := strings.ToLower(words[1])
+	return spelledNumber(n) || strings.Trim(n, "0123456789") == "" || strings.Trim(words[1], "IVXLC") == ""
+}
 
 // abstractNoun reports a word with an abstract noun's or a gerund's ending.
 func abstractNoun(w string) bool {
@@ -132,7 +151,7 @@ var personTitles = set("prime", "vice", "deputy", "chief", "mr", "mrs", "ms", "m
 	"king", "queen", "prince", "princess", "pope", "chancellor", "mayor", "sheikh", "shri", "smt")
 
 // roleWords name a position; "CEO of X" is a cue, not part of a name.
-var roleWords = set("ceo", "cto", "cfo", "coo", "cmo", "cpo", "cio", "cso", "cdo", "cro", "founder", "cofounder", "co-founder", "president",
+var roleWords = set("ceo", "cto", "cfo", "coo", "cmo", "cpo", "cio", "cso", "cdo", "cro", "pm", "founder", "cofounder", "co-founder", "president",
 	"chairman", "chair", "director", "head", "editor", "member", "leader", "chief", "secretary",
 	"minister", "governor", "mayor", "professor", "dean", "fellow", "partner", "vp", "manager",
 	"author", "host", "producer", "creator", "owner", "employee", "student", "graduate", "alumnus")
@@ -252,7 +271,9 @@ var commonAcronyms = set("tv", "dj", "rj", "mc", "ceo", "cto", "cfo", "coo", "vp
 	"cmo", "cpo", "cio", "cso", "cdo", "ic", "ics", "apm", "apms", "tpm", "tpms", "em", "ems", "sre",
 	"ide", "ides", "cli", "rag", "pii", "icp", "icps", "ats", "sso", "scim", "rbac", "cdp", "cms", "sla",
 	"slas", "rfp", "rfps", "nlp", "ocr", "utf", "ascii", "sku", "skus", "b2b2c", "d2c", "dtc", "yoy",
-	"q1", "q2", "q3", "q4", "h1", "h2", "fy", "eod", "1:1", "1:1s")
+	"q1", "q2", "q3", "q4", "h1", "h2", "fy", "eod", "1:1", "1:1s",
+	"soc2", "kyc", "aml", "pmf", "vc", "vcs", "npc", "npcs", "adhd", "ocd",
+	"ptsd", "epub", "bs", "dx", "ux/ui", "ui/ux", "qa/qc")
 
 // brandSuffixes end invented company and product names ("-ify", "-gram",
 // "-tube", "-book"): a morphological cue, like "Inc" or "Labs".
