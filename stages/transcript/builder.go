@@ -423,6 +423,20 @@ func (b *builder) finish() *pipeline.Transcript {
 		}
 		names[id] = best
 	}
+	// one person under a full label and a first-name one ("Bekah Hawrot
+	// Weigel:" opening the show, "Bekah:" after): the full name, when
+	// only one full label starts with that first name
+	byFirst := map[string][]int{}
+	for key, id := range b.ids {
+		if f := strings.Fields(key); len(f) > 1 {
+			byFirst[f[0]] = append(byFirst[f[0]], id)
+		}
+	}
+	for key, id := range b.ids {
+		if full := byFirst[key]; !strings.Contains(key, " ") && len(full) == 1 {
+			names[id] = names[full[0]]
+		}
+	}
 	name := func(id int) string {
 		if id < 0 || id >= len(names) {
 			return ""
@@ -436,11 +450,11 @@ func (b *builder) finish() *pipeline.Transcript {
 			t.Words[w].Speaker = sp
 		}
 	}
-	seen := map[int]bool{}
+	seen := map[string]bool{}
 	for _, id := range b.header {
-		if id >= 0 && !seen[id] {
-			seen[id] = true
-			t.Header.Speakers = append(t.Header.Speakers, name(id))
+		if n := name(id); id >= 0 && !seen[n] {
+			seen[n] = true
+			t.Header.Speakers = append(t.Header.Speakers, n)
 		}
 	}
 	if t.Header.Guest != "" {

@@ -227,6 +227,14 @@ func TestParseRev(t *testing.T) {
 			want: "Ann Lee@1: Hello there.\nBob Ray@4: Hi. continued line.\n",
 			fmt:  "rev",
 		},
+		{
+			// one person under a full label and a first-name one; a first
+			// name two full labels share stays apart
+			name: "short and full labels",
+			in:   "Ann Lee (00:00:01):\nWelcome.\n\nBob (00:00:02):\nHi.\n\nAnn (00:00:03):\nSo.\n\nDan Ott (00:00:04):\nYes.\n\nDan Ray (00:00:05):\nNo.\n\nDan (00:00:06):\nMaybe.\n",
+			want: "Ann Lee@1: Welcome.\nBob@2: Hi.\nAnn Lee@3: So.\nDan Ott@4: Yes.\nDan Ray@5: No.\nDan@6: Maybe.\n",
+			fmt:  "rev",
+		},
 	})
 }
 
