@@ -450,6 +450,20 @@ func (b *builder) finish() *pipeline.Transcript {
 			t.Words[w].Speaker = sp
 		}
 	}
+	// turns that now share a speaker ("Ann Lee:" then "Ann:") are one
+	k := 0
+	for i := range t.Turns {
+		if k > 0 && t.Turns[i].Speaker == t.Turns[k-1].Speaker {
+			t.Turns[k-1].Words.End = t.Turns[i].Words.End
+		} else {
+			t.Turns[k] = t.Turns[i]
+			k++
+		}
+		for w := t.Turns[i].Words.First; w < t.Turns[i].Words.End; w++ {
+			t.Words[w].Turn = k - 1
+		}
+	}
+	t.Turns = t.Turns[:k]
 	seen := map[string]bool{}
 	for _, id := range b.header {
 		if n := name(id); id >= 0 && !seen[n] {

@@ -235,6 +235,12 @@ func TestParseRev(t *testing.T) {
 			want: "Ann Lee@1: Welcome.\nBob@2: Hi.\nAnn Lee@3: So.\nDan Ott@4: Yes.\nDan Ray@5: No.\nDan@6: Maybe.\n",
 			fmt:  "rev",
 		},
+		{
+			name: "short label right after the full one: one turn",
+			in:   "Ann Lee (00:00:01):\nWelcome.\n\nAnn (00:00:03):\nSo.\n\nBob (00:00:05):\nHi.\n",
+			want: "Ann Lee@1: Welcome. ¶ So.@3\nBob@5: Hi.\n",
+			fmt:  "rev",
+		},
 	})
 }
 
