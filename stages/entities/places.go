@@ -20,18 +20,16 @@ var knownPlaces = buildPlaces()
 func buildPlaces() map[string]bool {
 	m := map[string]bool{}
 	names := display.English.Regions()
-	for a := 'A'; a <= 'Z'; a++ {
-		for b := 'A'; b <= 'Z'; b++ {
-			r, err := language.ParseRegion(string([]rune{a, b}))
-			if err != nil || !r.IsCountry() {
-				continue
-			}
-			if n := names.Name(r); n != "" && !strings.Contains(n, "Unknown") {
-				m[strings.ToLower(n)] = true
-				// "Myanmar (Burma)", "Congo - Kinshasa": the plain name too
-				if i := strings.IndexAny(n, "(-"); i > 0 {
-					m[strings.ToLower(strings.TrimSpace(n[:i]))] = true
-				}
+	for _, code := range twoLetterCodes(strings.ToUpper) {
+		r, err := language.ParseRegion(code)
+		if err != nil || !r.IsCountry() {
+			continue
+		}
+		if n := names.Name(r); n != "" && !strings.Contains(n, "Unknown") {
+			m[strings.ToLower(n)] = true
+			// "Myanmar (Burma)", "Congo - Kinshasa": the plain name too
+			if i := strings.IndexAny(n, "(-"); i > 0 {
+				m[strings.ToLower(strings.TrimSpace(n[:i]))] = true
 			}
 		}
 	}
@@ -63,22 +61,32 @@ var knownLanguages = buildLanguages()
 func buildLanguages() map[string]bool {
 	m := map[string]bool{}
 	names := display.English.Languages()
-	for a := 'a'; a <= 'z'; a++ {
-		for b := 'a'; b <= 'z'; b++ {
-			base, err := language.ParseBase(string([]rune{a, b}))
-			if err != nil {
-				continue
-			}
-			n := names.Name(base)
-			if n == "" || strings.ContainsAny(n, " ()-,") || len(n) < 4 {
-				continue
-			}
-			if l := strings.ToLower(n); !knownPlaces[l] {
-				m[l] = true
-			}
+	for _, code := range twoLetterCodes(strings.ToLower) {
+		base, err := language.ParseBase(code)
+		if err != nil {
+			continue
+		}
+		n := names.Name(base)
+		if n == "" || strings.ContainsAny(n, " ()-,") || len(n) < 4 {
+			continue
+		}
+		if l := strings.ToLower(n); !knownPlaces[l] {
+			m[l] = true
 		}
 	}
 	return m
+}
+
+// twoLetterCodes are "AA" … "ZZ" in the case cased gives: the candidate
+// ISO 3166-1 region and ISO 639-1 language codes.
+func twoLetterCodes(cased func(string) string) []string {
+	var out []string
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			out = append(out, cased(string([]rune{a, b})))
+		}
+	}
+	return out
 }
 
 const usStates = `Alabama, Alaska, Arizona, Arkansas, California, Colorado, Connecticut,

@@ -84,24 +84,19 @@ func EndsSentence(w string) bool {
 // but letters and digits off both ends: "Kaggle's," → "kaggle's", "(2014)"
 // → "2014", "Alströmer" → "alstromer".
 func Fold(w string) string {
-	w = strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return Unaccent(w) // "Alströmer" is "Alstromer" as transcribers type it
-		}
-	}
-	return w
+	// "Alströmer" is "Alstromer" as transcribers type it
+	return Unaccent(strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })))
 }
 
 // Unaccent drops the combining marks of w's decomposed letters ("ö" ->
 // "o"); letters without a decomposition ("ß", "ø") stay as they are.
 func Unaccent(w string) string {
 	ascii := true
-	for i := 0; i < len(w); i++ {
-		ascii = ascii && w[i] < utf8.RuneSelf
+	for i := 0; i < len(w) && ascii; i++ {
+		ascii = w[i] < utf8.RuneSelf
 	}
 	if ascii {
-		return w
+		return w // the common case: nothing to decompose
 	}
 	var b strings.Builder
 	for _, r := range norm.NFD.String(w) {
