@@ -228,8 +228,20 @@ func (t *Transcript) hosts(configured []string) map[string]bool {
 // hostLines are what only a host says: the show's welcome, the guest's
 // introduction.
 var hostLines = []string{"my guest is", "my guests are", "my guest today is", "our guest today is",
-	"our guest is", "i'm your host", "i am your host", "welcome to the podcast", "welcome to the show",
-	"'s podcast, where", "welcome back to the podcast", "welcome back to the show"}
+	"our guest is", "i'm your host", "i am your host", "welcome to", "welcome back to", "'s podcast, where"}
+
+// HostLine reports text that says a host's line: the show's welcome
+// ("Hello, and welcome to season 5 …") or the guest's introduction ("Today
+// my guest is …").
+func HostLine(text string) bool {
+	text = strings.ToLower(strings.ReplaceAll(text, "’", "'"))
+	for _, l := range hostLines {
+		if strings.Contains(text, l) {
+			return true
+		}
+	}
+	return false
+}
 
 // introducer is the one speaker whose turns say a host's line, "" when
 // none or several do.
@@ -239,15 +251,11 @@ func introducer(t *Transcript) string {
 		if tu.Words.Len() <= 0 || tu.Words.First < 0 || tu.Words.End > len(t.Words) || who == tu.Speaker {
 			continue
 		}
-		text := strings.ToLower(strings.ReplaceAll(t.Text(tu.Words), "’", "'"))
-		for _, l := range hostLines {
-			if strings.Contains(text, l) {
-				if who != "" {
-					return "" // two speakers introduce: co-hosts, or a guest quoting
-				}
-				who = tu.Speaker
-				break
+		if HostLine(t.Text(tu.Words)) {
+			if who != "" {
+				return "" // two speakers introduce: co-hosts, or a guest quoting
 			}
+			who = tu.Speaker
 		}
 	}
 	return who

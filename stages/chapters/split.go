@@ -418,7 +418,7 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 	// the host's later ones)
 	welcomed := func(si int) bool {
 		for j := 0; j < si; j++ {
-			if l := strings.ToLower(text(j)); strings.Contains(l, "welcome to") || strings.Contains(l, "welcome back to") {
+			if pipeline.HostLine(text(j)) {
 				return true
 			}
 		}
