@@ -316,20 +316,30 @@ func trimStub(tr *pipeline.Transcript, span pipeline.Span, minWords int) int {
 // again right after it ("you would see you would see", "I, I"), 0 when
 // none; only words before end count.
 func restart(tr *pipeline.Transcript, i, end int) int {
+	low := make([]string, 0, 6)
+	for j := i; j < end && j < i+6; j++ {
+		low = append(low, lexical.Fold(tr.Words[j].Text))
+	}
 	for k := 3; k >= 1; k-- {
-		if i+2*k > end {
-			continue
-		}
-		same := true
-		for j := 0; j < k && same; j++ {
-			a, b := lexical.Fold(tr.Words[i+j].Text), lexical.Fold(tr.Words[i+k+j].Text)
-			same = a != "" && a == b
-		}
-		if same {
+		if said2(low, 0, k) {
 			return k
 		}
 	}
 	return 0
+}
+
+// said2 reports a phrase of k folded words at low[i] said again right
+// after it ("you would see you would see", "the the").
+func said2(low []string, i, k int) bool {
+	if i < 0 || i+2*k > len(low) {
+		return false
+	}
+	for j := 0; j < k; j++ {
+		if low[i+j] == "" || low[i+j] != low[i+k+j] {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseStart reports whether word i opens a sentence or a clause: it

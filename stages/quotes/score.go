@@ -1,7 +1,6 @@
 package quotes
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 
@@ -150,12 +149,9 @@ func parts(ws []string) partScores {
 		fill += strings.Count(rawJoined, " "+f+", ") + strings.Count(rawJoined, " "+f+". ")
 	}
 	for i := 1; i < n; i++ {
-		if low[i] != "" && low[i] == low[i-1] {
-			fill++ // stutter: "I, I", "the the"
-		}
-		for k := 2; k <= 3 && i+1 >= 2*k; k++ {
-			if slices.Equal(low[i+1-2*k:i+1-k], low[i+1-k:i+1]) {
-				fill++ // a restarted phrase: "you would see you would see"
+		for k := 1; k <= 3; k++ {
+			if said2(low, i+1-2*k, k) {
+				fill++ // a stutter ("I, I") or a restarted phrase ("you would see you would see")
 			}
 		}
 	}
