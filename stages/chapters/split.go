@@ -368,11 +368,6 @@ func (g *gaps) fits(si int, chosen []int, skip int, sep float64) bool {
 }
 
 const (
-	// introWords is the least words of a host's introduction.
-	introWords = 50
-	// coldOpenWords is the least words of a cold open: a greeting
-	// exchanged before the introduction is none.
-	coldOpenWords = 30
 	// welcomeSentences bounds the welcome after a sponsor read: the first
 	// topic starts with the host's first question within this many
 	// sentences of the read's end.
@@ -395,12 +390,6 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 	}
 	text := func(si int) string { return t.Text(sents[si]) }
 	spk := func(si int) string { return t.Words[sents[si].First].Speaker }
-	turnWords := func(si int) int {
-		if tu := t.Words[sents[si].First].Turn; tu >= 0 && tu < len(t.Turns) {
-			return t.Turns[tu].Words.Len()
-		}
-		return 0
-	}
 	turnStart := func(si int) bool {
 		return si == 0 || t.Words[sents[si].First].Turn != t.Words[sents[si-1].First].Turn
 	}
@@ -412,32 +401,9 @@ func structure(t *pipeline.Transcript, sents []pipeline.Span, reads []lexical.Sp
 		}
 		return false
 	}
-	// welcomed reports a welcome to the show before sentence si: what
-	// comes first is the introduction itself, not a cold open ("Hello,
-	// and welcome to season 5 …" under a speaker label that differs from
-	// the host's later ones)
-	welcomed := func(si int) bool {
-		for j := 0; j < si; j++ {
-			if pipeline.HostLine(text(j)) {
-				return true
-			}
-		}
-		return false
-	}
-	// a cold open: clips of the guest (the host's short questions among
-	// them) before the host's introduction, the host's first long turn
-	guestSpoke := false
-	for si := 0; si < len(sents); si++ {
-		if !hosts[spk(si)] {
-			guestSpoke = true
-			continue
-		}
-		if turnStart(si) && turnWords(si) >= introWords {
-			if guestSpoke && sents[si].First >= coldOpenWords && !welcomed(si) {
-				forced, intro = append(forced, si), si
-			}
-			break
-		}
+	// a cold open: the host's introduction after it is a boundary
+	if intro = lexical.ColdOpenEnd(t, sents, hosts); intro >= 0 {
+		forced = append(forced, intro)
 	}
 	inRead := lexical.InSponsorRead(len(sents), reads)
 	// nor inside the host's introduction: the turn that opens with it is

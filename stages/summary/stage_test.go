@@ -107,9 +107,13 @@ func TestWhoAndWhat(t *testing.T) {
 // the episode's teaser, not its description, when the host then introduces
 // the guest.
 func TestColdOpenLeftOut(t *testing.T) {
-	text := "Ann Lee: Every painter on the street is acting like the town owes them a wall and endless time to finish it.\n\n" +
+	// a cold open as chapters count one: 30 words or more of clips before
+	// the host's introduction, a turn of 50 words or more
+	text := "Ann Lee: Every painter on the street is acting like the town owes them a wall and endless time to finish it. " +
+		"Nobody owes you a wall, and the sooner you learn that, the sooner the town lets you paint one.\n\n" +
 		"Host: Welcome back everyone to the show about making things. Today my guest is Ann Lee. " +
-		"Ann is a painter who has covered more than forty walls across three continents.\n\n" +
+		"Ann is a painter who has covered more than forty walls across three continents. " +
+		"She also teaches young painters in her town, and she plans every mural with the people who live and work around it.\n\n" +
 		"Ann Lee: Thanks for having me. I plan every mural with the people who walk past it every day.\n\n" +
 		"Host: How do you pick the colors for a wall?\n\n" +
 		"Ann Lee: I pick the colors from the street itself, the doors and the shop signs, because the wall should belong there."

@@ -85,18 +85,9 @@ func Summarize(ctx context.Context, t *pipeline.Transcript, opts Options) (*Summ
 			}
 		}
 	}
-	// a cold open (the guest's clips before the host first speaks) is
-	// the episode's teaser, not its description, when the host then
-	// introduces the guest
-	coldOpen := 0
-	for i, s := range sents {
-		if hosts[t.Words[s.First].Speaker] {
-			if slices.Contains(kind[i:], whoIs) {
-				coldOpen = i
-			}
-			break
-		}
-	}
+	// a cold open (the guests' clips before the host's introduction) is
+	// the episode's teaser, not its description
+	coldOpen := max(lexical.ColdOpenEnd(t, sents, hosts), 0)
 	var picked []int
 	for _, strict := range []bool{true, false} {
 		var cands []int
