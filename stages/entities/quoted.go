@@ -11,7 +11,10 @@ import (
 const maxTitleWords = 8
 
 // titleSmallWords stay lower case inside a title ("Good to Great",
-// "Thinking in Bets").
+// "Thinking in Bets"). Wider than the chunks' titleConnectors: inside
+// quotation marks the title's ends are known, while a chunk joined across
+// "by" or "or" would swallow what follows ("How the BJP Wins by Prashant
+// Jha").
 var titleSmallWords = lexical.Set(`a an the and or but nor of to in on at for with by from as into over vs via`)
 
 // quotedTitles finds works named in quotation marks: two to eight words
